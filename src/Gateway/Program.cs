@@ -1,0 +1,1 @@
+namespace OrleansGame.Gateway; internal static class Program { private static void Main() { } }

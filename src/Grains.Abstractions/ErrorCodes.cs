@@ -1,0 +1,35 @@
+namespace OrleansGame.Grains.Abstractions;
+
+/// <summary>The stable, lowercase error codes of the public contract (PROTOCOL.md).</summary>
+public static class ErrorCodes
+{
+    /// <summary>The room already seats its capacity.</summary>
+    public const string RoomFull = "room_full";
+
+    /// <summary>No open room has that code.</summary>
+    public const string RoomNotFound = "room_not_found";
+
+    /// <summary>The room code is not 6 characters of [a-z0-9].</summary>
+    public const string InvalidRoomId = "invalid_room_id";
+
+    /// <summary>The player already holds a seat in a room.</summary>
+    public const string AlreadyInRoom = "already_in_room";
+
+    /// <summary>The message was dropped because the connection is over its rate limit.</summary>
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>An invoke argument is missing or malformed.</summary>
+    public const string InvalidArgument = "invalid_argument";
+
+    /// <summary>An <c>Input</c> message broke the rules (non-finite or out-of-range numbers, missing fields).</summary>
+    public const string InvalidInput = "invalid_input";
+
+    /// <summary>The player sent a room message without holding a seat in that room.</summary>
+    public const string NotInRoom = "not_in_room";
+
+    /// <summary>A <c>Chat</c> message broke the text rules.</summary>
+    public const string InvalidChat = "invalid_chat";
+
+    /// <summary>A session name broke the name rules.</summary>
+    public const string InvalidName = "invalid_name";
+}

@@ -1,0 +1,22 @@
+using OrleansGame.Grains.Abstractions.Wire;
+
+namespace OrleansGame.Grains.Abstractions;
+
+/// <summary>The one matchmaker (key 0): public rooms and their occupancy, quick join, room codes.</summary>
+public interface IMatchmakerGrain : IGrainWithIntegerKey
+{
+    /// <summary>Seats the player in the fullest public room with a free seat, or in a new one.</summary>
+    Task<JoinOutcome> QuickJoinAsync(string playerId, string name, IPlayerObserver? observer);
+
+    /// <summary>Opens a new room under a fresh, unguessable code and returns the code.</summary>
+    Task<string> CreateRoomAsync(bool isPrivate);
+
+    /// <summary>A public room reports its occupancy.</summary>
+    Task ReportRoomAsync(RoomInfo room);
+
+    /// <summary>A room was disposed.</summary>
+    Task RemoveRoomAsync(string roomId);
+
+    /// <summary>The public rooms, fullest first.</summary>
+    Task<IReadOnlyList<RoomInfo>> ListRoomsAsync();
+}

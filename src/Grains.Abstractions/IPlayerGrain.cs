@@ -1,0 +1,54 @@
+using OrleansGame.Grains.Abstractions.Wire;
+
+namespace OrleansGame.Grains.Abstractions;
+
+/// <summary>
+/// One player (key: player id): persisted profile and stats, the current connection's observer, the ping
+/// service, the reconnect window and the current room.
+/// </summary>
+public interface IPlayerGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the profile on first use, or renames it; returns the stored profile.</summary>
+    Task<PlayerProfile> RegisterAsync(string name);
+
+    /// <summary>The stored profile, or null when this player was never registered.</summary>
+    Task<PlayerProfile?> GetProfileAsync();
+
+    /// <summary>
+    /// Makes <paramref name="observer"/> the player's connection: the newest wins, an older one receives
+    /// <c>Closing{duplicate_session}</c>. When the player still holds a seat, the seat is resumed and the room
+    /// state is pushed to the observer as <c>RoomState</c>.
+    /// </summary>
+    Task AttachAsync(IPlayerObserver observer);
+
+    /// <summary>
+    /// Renews the subscription of <paramref name="observer"/>; false when a newer connection replaced it
+    /// (the caller should close). Re-attaches the observer when the grain was reactivated elsewhere.
+    /// </summary>
+    Task<bool> RenewAsync(IPlayerObserver observer);
+
+    /// <summary>The connection of <paramref name="observer"/> ended: the player is away and the seat hold starts.</summary>
+    Task DetachAsync(IPlayerObserver observer);
+
+    /// <summary>The client's answer to a ping.</summary>
+    [OneWay]
+    Task PongAsync(long seq);
+
+    /// <summary>Quick join (<paramref name="roomId"/> null) or join a room by code.</summary>
+    Task<JoinOutcome> JoinRoomAsync(string? roomId);
+
+    /// <summary>Creates a room and seats the player in it.</summary>
+    Task<JoinOutcome> CreateRoomAsync(bool isPrivate);
+
+    /// <summary>Leaves the current room, if any.</summary>
+    Task LeaveRoomAsync();
+
+    /// <summary>The room the player holds a seat in, or null.</summary>
+    Task<string?> GetCurrentRoomAsync();
+
+    /// <summary>Called by a room when the player's seat is gone (left, expired, or the room closed).</summary>
+    Task OnSeatReleasedAsync(string roomId);
+
+    /// <summary>Called by a room at round end; updates and persists the stats.</summary>
+    Task RecordRoundAsync(RoundStats stats);
+}

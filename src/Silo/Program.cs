@@ -1,0 +1,1 @@
+namespace OrleansGame.Silo; internal static class Program { private static void Main() { } }

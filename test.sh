@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every test suite of OrleansGame and ends with one line: "tests: N passed, M failed".
+# Installs what the suites need on a fresh Debian machine (as root), restores, builds with warnings as
+# errors, then runs the .NET test projects, the client's Node tests and the browser tests.
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+out="$root/test-output"
+rm -rf "$out" && mkdir -p "$out"
+
+passed=0
+failed=0
+step() { printf '\n==> %s\n' "$*"; }
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+# --- what the suites need from Debian ---------------------------------------------------------------
+need=()
+command -v redis-server >/dev/null || need+=(redis-server)
+command -v nginx >/dev/null || need+=(nginx)
+command -v chromium >/dev/null || need+=(chromium)
+command -v docker-compose >/dev/null || need+=(docker-compose)
+if [ ${#need[@]} -gt 0 ]; then
+  step "installing ${need[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >"$out/apt.log" 2>&1 && apt-get install -y -qq --no-install-recommends "${need[@]}" >>"$out/apt.log" 2>&1 \
+      || { echo "apt-get failed; see $out/apt.log"; tail -20 "$out/apt.log"; }
+  else
+    echo "not root: install ${need[*]} yourself (the suites that need them will fail)"
+  fi
+fi
+
+# --- build -------------------------------------------------------------------------------------------
+step "dotnet build (warnings are errors)"
+if ! dotnet build OrleansGame.sln -warnaserror -nologo -v:q -clp:ErrorsOnly >"$out/build.log" 2>&1; then
+  cat "$out/build.log" | tail -60
+  echo "build failed"
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+# --- .NET test projects --------------------------------------------------------------------------------
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  step "$name"
+  log="$out/$name.log"
+  dotnet run --project "$project" --no-build -- --timeout 20m --results-directory "$out/$name" >"$log" 2>&1
+  rc=$?
+  ok=$(sed -n 's/^ *succeeded: \([0-9]*\)$/\1/p' "$log" | tail -1)
+  bad=$(sed -n 's/^ *failed: \([0-9]*\)$/\1/p' "$log" | tail -1)
+  if [ -z "$ok" ] || [ -z "$bad" ]; then
+    tail -40 "$log"
+    echo "$name: no summary (exit $rc): counted as one failure"
+    count 0 1
+    continue
+  fi
+  if [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
+  [ "$bad" -ne 0 ] && grep -E '^(failed|error) ' -A 12 "$log" | head -150
+  grep -E '^ *(total|failed|succeeded|skipped|duration):' "$log" | tr -s ' ' | paste -sd' '
+  count "$ok" "$bad"
+done
+
+# --- JavaScript client and browser suites -------------------------------------------------------------
+if [ -f client/package.json ]; then
+  step "client (node --test)"
+  (cd client && npm ci --no-audit --no-fund >"$out/npm-ci.log" 2>&1) || { tail -30 "$out/npm-ci.log"; count 0 1; }
+  if (cd client && npm test >"$out/client.log" 2>&1); then rc=0; else rc=$?; fi
+  ok=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$out/client.log" | tail -1)
+  bad=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$out/client.log" | tail -1)
+  if [ -z "$ok" ]; then tail -40 "$out/client.log"; count 0 1; else
+    [ "$rc" -ne 0 ] && [ "${bad:-0}" -eq 0 ] && bad=1
+    [ "${bad:-0}" -ne 0 ] && grep -E 'not ok|Error|expected|actual' "$out/client.log" | head -60
+    echo "pass $ok, fail ${bad:-0}"
+    count "$ok" "${bad:-0}"
+  fi
+fi
+
+echo
+echo "logs: $out"
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
