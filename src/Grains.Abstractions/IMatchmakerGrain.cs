@@ -11,10 +11,12 @@ public interface IMatchmakerGrain : IGrainWithIntegerKey
     /// <summary>Opens a new room under a fresh, unguessable code and returns the code.</summary>
     Task<string> CreateRoomAsync(bool isPrivate);
 
-    /// <summary>A public room reports its occupancy.</summary>
+    /// <summary>A room reports its occupancy; one-way, so a room never waits on the matchmaker that may be waiting on it.</summary>
+    [OneWay]
     Task ReportRoomAsync(RoomInfo room);
 
     /// <summary>A room was disposed.</summary>
+    [OneWay]
     Task RemoveRoomAsync(string roomId);
 
     /// <summary>The public rooms, fullest first.</summary>

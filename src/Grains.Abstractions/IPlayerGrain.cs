@@ -46,9 +46,11 @@ public interface IPlayerGrain : IGrainWithStringKey
     /// <summary>The room the player holds a seat in, or null.</summary>
     Task<string?> GetCurrentRoomAsync();
 
-    /// <summary>Called by a room when the player's seat is gone (left, expired, or the room closed).</summary>
+    /// <summary>Called by a room when the player's seat is gone (left, expired, or the room closed); one-way, so rooms never wait on players.</summary>
+    [OneWay]
     Task OnSeatReleasedAsync(string roomId);
 
-    /// <summary>Called by a room at round end; updates and persists the stats.</summary>
+    /// <summary>Called by a room at round end; updates and persists the stats and reports them to the leaderboard.</summary>
+    [OneWay]
     Task RecordRoundAsync(RoundStats stats);
 }
