@@ -1,0 +1,39 @@
+/**
+ * The lobby's lists: public rooms and the leaderboard.
+ * @module lobby
+ */
+import { byId, el, replaceChildren } from './dom.js';
+
+/**
+ * Draws the public rooms list.
+ * @param {Array<{ roomId: string, players: number, capacity: number, phase: string }>} rooms
+ * @param {(roomId: string) => void} onJoin
+ */
+export function renderRooms(rooms, onJoin) {
+  const sorted = [...rooms].sort((a, b) => b.players - a.players || a.roomId.localeCompare(b.roomId));
+  replaceChildren(byId('rooms-list'), sorted.map((room) => {
+    const full = room.players >= room.capacity;
+    return el('li', {},
+      el('code', {}, room.roomId),
+      el('span', { className: 'fill', title: `${room.players} of ${room.capacity} seats` },
+        el('span', { style: { width: `${Math.min(100, (room.players / room.capacity) * 100)}%` } })),
+      el('span', { className: 'muted small' }, `${room.players}/${room.capacity}`),
+      el('button', { className: 'btn btn-small', type: 'button', disabled: full, onclick: () => onJoin(room.roomId) }, full ? 'Full' : 'Join'));
+  }));
+  byId('rooms-empty').hidden = rooms.length > 0;
+}
+
+/**
+ * Draws the leaderboard.
+ * @param {Array<{ playerId: string, name: string, bestScore: number, wins: number, gamesPlayed: number }>} rows
+ * @param {string | undefined} myId
+ */
+export function renderLeaderboard(rows, myId) {
+  replaceChildren(byId('leaderboard-body'), rows.map((row, index) => el('tr', { className: row.playerId === myId ? 'me' : '' },
+    el('td', {}, String(index + 1)),
+    el('td', {}, row.name),
+    el('td', {}, String(row.bestScore)),
+    el('td', {}, String(row.wins)),
+    el('td', {}, String(row.gamesPlayed)))));
+  byId('leaderboard-empty').hidden = rows.length > 0;
+}

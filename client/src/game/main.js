@@ -1,0 +1,347 @@
+/**
+ * The browser game: name entry, lobby, arena, chat, results, leaderboard.
+ * @module main
+ */
+import {
+  ArenaDefaults, ROOM_CODE_PATTERN, RoomEventTypes, RoomPhases,
+  connect, createSession, directionChanged, getLeaderboard, listRooms, refreshSession,
+} from '../sdk/index.js';
+import { Controls } from './controls.js';
+import { byId } from './dom.js';
+import {
+  addChatLine, clearChat, describeClosing, describeError, hideBanner, renderResults, renderScoreboard,
+  renderTimer, showBanner,
+} from './hud.js';
+import { renderLeaderboard, renderRooms } from './lobby.js';
+import { Renderer } from './render.js';
+import { loadSession, saveSession, tokenUsable } from './storage.js';
+import { World } from './world.js';
+
+const INPUT_INTERVAL_MS = 50;
+const ROOMS_REFRESH_MS = 3000;
+const clock = () => performance.timeOrigin + performance.now();
+const params = new URLSearchParams(location.search);
+const protocol = params.get('protocol') === 'msgpack' ? 'msgpack' : 'json';
+
+const app = {
+  screen: 'none',
+  session: null,
+  /** @type {import('../sdk/connection.js').GameConnection | null} */
+  connection: null,
+  /** @type {World | null} */
+  world: null,
+  renderer: new Renderer(byId('arena'), ArenaDefaults),
+  controls: null,
+  seq: 0,
+  lastSentAt: 0,
+  lastFrame: 0,
+  lastBoardDraw: 0,
+  roomsTimer: 0,
+  busy: false,
+};
+
+function showScreen(name) {
+  app.screen = name;
+  for (const screen of ['name', 'lobby', 'game']) byId(`screen-${screen}`).hidden = screen !== name;
+  clearInterval(app.roomsTimer);
+  if (name === 'lobby') {
+    refreshLobby();
+    app.roomsTimer = setInterval(refreshLobby, ROOMS_REFRESH_MS);
+  }
+  if (name === 'name') setTimeout(() => byId('name-input').focus(), 0);
+}
+
+function setStatus(kind, text) {
+  const status = byId('conn-status');
+  status.className = `conn conn-${kind}`;
+  status.textContent = text;
+}
+
+function setUrlRoom(roomId) {
+  const url = new URL(location.href);
+  if (roomId) url.searchParams.set('room', roomId);
+  else url.searchParams.delete('room');
+  history.replaceState(null, '', url);
+}
+
+// ---- session -------------------------------------------------------------------------------------
+
+async function startSession(name, saved) {
+  let session = null;
+  if (saved && saved.name === name && tokenUsable(saved)) {
+    session = await refreshSession(saved.token).catch((error) => {
+      if (error.code === 'unauthorized') return null;
+      throw error;
+    });
+  }
+  session ??= await createSession(name);
+  saveSession(session);
+  app.session = session;
+  byId('lobby-name').textContent = session.name;
+  const whoami = byId('whoami');
+  whoami.textContent = session.name;
+  whoami.hidden = false;
+  await openConnection();
+}
+
+async function openConnection() {
+  if (app.connection) await app.connection.stop().catch(() => {});
+  setStatus('wait', 'connecting');
+  const connection = await connect({ token: app.session.token, protocol });
+  app.connection = connection;
+  setStatus('on', 'online');
+  connection.on('snapshot', onSnapshot);
+  connection.on('roomState', (state) => {
+    enterGame(state, true);
+    showBanner('Reconnected: you are back in your seat.', { kind: 'info' });
+  });
+  connection.on('chat', (message) => addChatLine(message));
+  connection.on('roomEvent', onRoomEvent);
+  connection.on('error', (error) => showBanner(describeError(error)));
+  connection.on('closing', (closing) => showBanner(describeClosing(closing), { sticky: true }));
+  connection.on('reconnecting', () => setStatus('wait', 'reconnecting'));
+  connection.on('reconnected', () => {
+    setStatus('on', 'online');
+    hideBanner();
+  });
+  connection.on('disconnected', ({ closing }) => {
+    if (connection !== app.connection) return;
+    setStatus('off', 'offline');
+    const reason = closing ? describeClosing(closing) : 'Disconnected from the server.';
+    showBanner(`${reason} Reload the page to play again.`, { sticky: true });
+  });
+}
+
+// ---- lobby ---------------------------------------------------------------------------------------
+
+async function refreshLobby() {
+  try {
+    const [rooms, leaders] = await Promise.all([listRooms(), getLeaderboard(10)]);
+    if (app.screen !== 'lobby') return;
+    renderRooms(rooms, (roomId) => join(() => app.connection.joinRoom(roomId)));
+    renderLeaderboard(leaders, app.session?.playerId);
+  } catch (error) {
+    if (app.screen === 'lobby') showBanner(describeError(error));
+  }
+}
+
+async function join(action) {
+  if (app.busy || !app.connection) return;
+  app.busy = true;
+  try {
+    enterGame(await action(), false);
+    hideBanner();
+  } catch (error) {
+    showBanner(describeError(error));
+  } finally {
+    app.busy = false;
+  }
+}
+
+// ---- game ----------------------------------------------------------------------------------------
+
+function enterGame(result, resumed) {
+  app.world = new World({ playerId: result.playerId });
+  app.world.onSnapshot(result.snapshot, clock());
+  const me = result.snapshot?.players?.find((p) => p.playerId === result.playerId);
+  // The room ignores sequences it has seen; continue above what it applied (matters after a page reload).
+  app.seq = Math.max(app.seq, me?.ackSeq ?? 0);
+  byId('room-code').textContent = result.roomId;
+  byId('room-privacy').textContent = result.isPrivate ? 'private' : 'public';
+  setUrlRoom(result.roomId);
+  if (!resumed) {
+    clearChat();
+    addChatLine({ name: null, text: `You joined room ${result.roomId}. Collect the glowing orbs!` });
+  }
+  byId('stage-hint').classList.remove('gone');
+  showScreen('game');
+  app.renderer.resize();
+  app.controls ??= new Controls(byId('arena'), (x, y) => app.renderer.toWorld(x, y), () => byId('stage-hint').classList.add('gone'));
+}
+
+function onSnapshot(snapshot) {
+  const room = app.connection?.room;
+  if (!app.world || !room || snapshot.roomId !== room.roomId) return;
+  const now = clock();
+  app.world.onSnapshot(snapshot, now);
+  for (const moved of room.movedOrbs) if (moved.from) app.renderer.pop(moved.from.x, moved.from.y, now);
+}
+
+function onRoomEvent(event) {
+  switch (event.type) {
+    case RoomEventTypes.playerJoined:
+      addChatLine({ name: null, text: `${event.name} joined.` });
+      break;
+    case RoomEventTypes.playerLeft:
+      addChatLine({ name: null, text: `${event.name ?? 'A player'} left.` });
+      break;
+    case RoomEventTypes.roundStarted:
+      addChatLine({ name: null, text: 'A new round started. Go!' });
+      break;
+    case RoomEventTypes.roundEnded: {
+      const winner = event.results?.[0];
+      addChatLine({ name: null, text: winner ? `Round over: ${winner.name} wins with ${winner.score}.` : 'Round over.' });
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+async function leave() {
+  try {
+    await app.connection?.leaveRoom();
+  } catch (error) {
+    showBanner(describeError(error));
+  }
+  app.world = null;
+  setUrlRoom(null);
+  showScreen('lobby');
+}
+
+function frame() {
+  requestAnimationFrame(frame);
+  const now = clock();
+  const dt = app.lastFrame ? now - app.lastFrame : 16;
+  app.lastFrame = now;
+  const room = app.connection?.room;
+  const world = app.world;
+  if (app.screen !== 'game' || !room || !world) return;
+
+  const me = room.me;
+  if (app.controls && me && !me.away && room.phase === RoomPhases.playing && app.connection.connected) {
+    const wanted = app.controls.direction(world.positionOf(room.playerId, now));
+    if (directionChanged(wanted, world.direction) && now - app.lastSentAt >= INPUT_INTERVAL_MS) {
+      app.seq += 1;
+      app.lastSentAt = now;
+      world.onInput(app.seq, wanted.dx, wanted.dy, now);
+      app.connection.input(app.seq, wanted.dx, wanted.dy).catch(() => {});
+    }
+  }
+  world.step(dt);
+
+  const players = [];
+  for (const [playerId, state] of room.players) {
+    const position = world.positionOf(playerId, now) ?? state;
+    players.push({
+      playerId, name: room.nameOf(playerId), x: position.x, y: position.y,
+      score: state.score, away: state.away, me: playerId === room.playerId,
+    });
+  }
+  app.renderer.resize();
+  app.renderer.draw({ now, orbs: room.orbs.values(), players });
+  renderTimer(room.remainingMs, room.phase);
+  if (now - app.lastBoardDraw > 250) {
+    app.lastBoardDraw = now;
+    renderScoreboard(room);
+    renderResults(room);
+  }
+}
+
+// ---- wiring --------------------------------------------------------------------------------------
+
+function wire() {
+  byId('banner-close').addEventListener('click', hideBanner);
+  byId('name-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const name = byId('name-input').value.trim();
+    const error = byId('name-error');
+    error.hidden = true;
+    const submit = byId('name-submit');
+    submit.disabled = true;
+    try {
+      await startSession(name, loadSession());
+      await afterSession();
+    } catch (failure) {
+      error.textContent = describeError(failure);
+      error.hidden = false;
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  byId('change-name').addEventListener('click', (event) => {
+    event.preventDefault();
+    byId('name-input').value = app.session?.name ?? '';
+    showScreen('name');
+  });
+  byId('quick-join').addEventListener('click', () => join(() => app.connection.joinRoom(null)));
+  byId('create-private').addEventListener('click', () => join(() => app.connection.createRoom(true)));
+  byId('create-public').addEventListener('click', () => join(() => app.connection.createRoom(false)));
+  byId('rooms-refresh').addEventListener('click', refreshLobby);
+  byId('code-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = byId('code-input').value.trim().toLowerCase();
+    join(() => app.connection.joinRoom(code));
+  });
+  byId('leave-room').addEventListener('click', leave);
+  byId('copy-link').addEventListener('click', async () => {
+    const url = new URL(location.href);
+    url.search = '';
+    url.searchParams.set('room', app.connection?.room?.roomId ?? '');
+    try {
+      await navigator.clipboard.writeText(url.toString());
+      showBanner(`Invite link copied: ${url}`, { kind: 'info' });
+    } catch {
+      showBanner(`Share this link: ${url}`, { kind: 'info', sticky: true });
+    }
+  });
+  byId('chat-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = byId('chat-input');
+    const text = input.value;
+    if (!text.trim() || !app.connection) return;
+    app.connection.chat(text).catch((error) => showBanner(describeError(error)));
+    input.value = '';
+  });
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && app.screen === 'game' && document.activeElement !== byId('chat-input')) {
+      byId('chat-input').focus();
+      event.preventDefault();
+    } else if (event.key === 'Escape' && document.activeElement === byId('chat-input')) {
+      byId('chat-input').blur();
+    }
+  });
+  window.addEventListener('resize', () => app.renderer.resize());
+}
+
+async function afterSession() {
+  showScreen('lobby');
+  const code = params.get('room');
+  if (code) {
+    params.delete('room');
+    if (ROOM_CODE_PATTERN.test(code)) await join(() => app.connection.joinRoom(code));
+    else showBanner(describeError({ code: 'invalid_room_id' }));
+  }
+}
+
+async function boot() {
+  wire();
+  requestAnimationFrame(frame);
+  const saved = loadSession();
+  if (!saved) {
+    showScreen('name');
+    return;
+  }
+  byId('name-input').value = saved.name;
+  try {
+    await startSession(saved.name, saved);
+    await afterSession();
+  } catch (error) {
+    showScreen('name');
+    showBanner(describeError(error));
+  }
+}
+
+// A read-only view for the console and the browser tests.
+globalThis.orbArena = {
+  get screen() { return app.screen; },
+  get roomId() { return app.connection?.room?.roomId ?? null; },
+  get playerId() { return app.session?.playerId ?? null; },
+  get connected() { return Boolean(app.connection?.connected); },
+  get me() { return app.connection?.room?.me ?? null; },
+  get predicted() { return app.world?.predicted ?? null; },
+  get players() { return app.connection?.room ? [...app.connection.room.players.keys()] : []; },
+  get roster() { return app.connection?.room ? Object.fromEntries(app.connection.room.roster) : {}; },
+};
+
+boot();

@@ -1,0 +1,105 @@
+/**
+ * The HTTP part of the contract: sessions, rooms, leaderboard, player profiles.
+ * @module http
+ */
+import { ErrorCodes } from './protocol.js';
+import { GameError } from './errors.js';
+
+/**
+ * Resolves the server's base address: the given one, else the page's origin in a browser.
+ * @param {string} [baseUrl]
+ * @returns {string} the base address without a trailing slash
+ */
+export function resolveBaseUrl(baseUrl) {
+  const base = baseUrl ?? globalThis.location?.origin;
+  if (!base) throw new TypeError('baseUrl is required outside a browser');
+  return String(base).replace(/\/+$/, '');
+}
+
+async function request(method, baseUrl, path, { body, token } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response;
+  try {
+    response = await fetch(resolveBaseUrl(baseUrl) + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new GameError(ErrorCodes.network, `cannot reach the server: ${error.message}`, { cause: error });
+  }
+  const text = await response.text();
+  let payload = null;
+  if (text) {
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      payload = null;
+    }
+  }
+  if (!response.ok) throw httpError(response.status, payload, text);
+  return payload;
+}
+
+function httpError(status, problem, text) {
+  const message = problem?.detail ?? problem?.title ?? problem?.message ?? (text || `HTTP ${status}`);
+  const code = problem?.code
+    ?? (status === 401 ? ErrorCodes.unauthorized : status === 429 ? ErrorCodes.rateLimited : ErrorCodes.network);
+  return new GameError(code, message, { status });
+}
+
+/**
+ * A session: the player's identity and the token to connect with.
+ * @typedef {{ playerId: string, name: string, token: string, expiresAt: string }} Session
+ */
+
+/**
+ * Creates a player and a session (`POST /api/sessions`).
+ * @param {string} name 1 to 20 letters, digits, spaces, `-` or `_`
+ * @param {string} [baseUrl] the server, e.g. `http://127.0.0.1:5000`; the page's origin in a browser
+ * @returns {Promise<Session>} rejects with a {@link GameError} (`invalid_name`, `rate_limited`, ...)
+ */
+export function createSession(name, baseUrl) {
+  return request('POST', baseUrl, '/api/sessions', { body: { name } });
+}
+
+/**
+ * Renews a session: same player, fresh token (`POST /api/sessions` with the bearer token).
+ * @param {string} token the current token
+ * @param {string} [baseUrl]
+ * @returns {Promise<Session>} rejects with a {@link GameError} with code `unauthorized` for a bad or expired token
+ */
+export function refreshSession(token, baseUrl) {
+  return request('POST', baseUrl, '/api/sessions', { token });
+}
+
+/**
+ * Lists the public rooms (`GET /api/rooms`).
+ * @param {string} [baseUrl]
+ * @returns {Promise<Array<{ roomId: string, players: number, capacity: number, phase: string, isPrivate: boolean }>>}
+ */
+export function listRooms(baseUrl) {
+  return request('GET', baseUrl, '/api/rooms');
+}
+
+/**
+ * The best players, best first (`GET /api/leaderboard?top=N`).
+ * @param {number} [top] 1 to 100
+ * @param {string} [baseUrl]
+ * @returns {Promise<Array<{ playerId: string, name: string, bestScore: number, wins: number, gamesPlayed: number }>>}
+ */
+export function getLeaderboard(top = 10, baseUrl) {
+  return request('GET', baseUrl, `/api/leaderboard?top=${encodeURIComponent(top)}`);
+}
+
+/**
+ * A player's profile and stats (`GET /api/players/{playerId}`).
+ * @param {string} playerId
+ * @param {string} [baseUrl]
+ * @returns {Promise<{ playerId: string, name: string, gamesPlayed: number, wins: number, bestScore: number, totalOrbs: number, createdAt: string }>}
+ */
+export function getPlayer(playerId, baseUrl) {
+  return request('GET', baseUrl, `/api/players/${encodeURIComponent(playerId)}`);
+}

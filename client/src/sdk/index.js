@@ -1,0 +1,22 @@
+/**
+ * OrleansGame JavaScript SDK: sessions over HTTP, the real-time game connection, a room model.
+ * @module orleansgame-client
+ */
+export { createSession, refreshSession, listRooms, getLeaderboard, getPlayer, resolveBaseUrl } from './http.js';
+export { connect, GameConnection } from './connection.js';
+export { GameError, parseHubError } from './errors.js';
+export { RoomModel } from './room.js';
+export { Emitter } from './emitter.js';
+export {
+  ArenaDefaults,
+  ClosingReasons,
+  ErrorCodes,
+  FINAL_CLOSING_REASONS,
+  HUB_PATH,
+  HubMethods,
+  ROOM_CODE_PATTERN,
+  RoomEventTypes,
+  RoomPhases,
+  ServerEvents,
+} from './protocol.js';
+export { directionTo, directionChanged, nearest } from './steering.js';
