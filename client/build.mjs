@@ -1,7 +1,8 @@
 // Builds the browser game: bundles src/game/main.js (with the SDK and SignalR) into app.js and copies the
-// static files. Usage: node build.mjs [--outdir DIR] (default: dist). The gateway build passes its wwwroot.
+// static files, overwriting in place so that a server reading the folder never sees it empty.
+// Usage: node build.mjs [--outdir DIR] (default: dist). The gateway build passes its wwwroot.
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' }, dev: { type: 'boolean' } } });
 const outdir = resolve(values.outdir);
 
-await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 const result = await build({
   entryPoints: [join(here, 'src/game/main.js')],

@@ -1,0 +1,88 @@
+// Starts a real gateway (standalone mode: co-hosted silo, in-memory storage) as a child process on free
+// loopback ports, waits for /healthz with a bound, and stops it.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const clientDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoRoot = resolve(clientDir, '..');
+
+/** The gateway assembly: GATEWAY_DLL, else what the solution build produces. */
+export const gatewayDll = resolve(clientDir, process.env.GATEWAY_DLL ?? '../src/Gateway/bin/Debug/net10.0/OrleansGame.Gateway.dll');
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * Starts a gateway; `env` overrides configuration (e.g. `{ Arena__RoundDuration: '00:00:10' }`).
+ * @returns {Promise<{ url: string, port: number, logs: () => string, stop: () => Promise<void> }>}
+ */
+export async function startGateway({ env = {}, startTimeoutMs = 90_000 } = {}) {
+  if (!existsSync(gatewayDll)) {
+    throw new Error(`gateway not built: ${gatewayDll} is missing (build the solution, or set GATEWAY_DLL)`);
+  }
+  const [port, siloPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+  const url = `http://127.0.0.1:${port}`;
+  const output = [];
+  const child = spawn('dotnet', [gatewayDll, '--urls', url], {
+    cwd: resolve(repoRoot, 'src', 'Gateway'),
+    env: {
+      ...process.env,
+      ASPNETCORE_ENVIRONMENT: 'Development',
+      DOTNET_NOLOGO: '1',
+      Orleans__SiloPort: String(siloPort),
+      Orleans__GatewayPort: String(gatewayPort),
+      Limits__SessionsPerMinutePerAddress: '10000',
+      Limits__MaxConnectionsPerAddress: '1000',
+      Logging__LogLevel__Default: 'Warning',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const collect = (chunk) => {
+    output.push(chunk.toString());
+    if (output.length > 400) output.splice(0, output.length - 400);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+  const logs = () => output.join('');
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timeout = new Promise((resolveTimeout) => setTimeout(resolveTimeout, 15_000, 'timeout'));
+    if ((await Promise.race([exited, timeout])) === 'timeout') {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  };
+
+  const deadline = Date.now() + startTimeoutMs;
+  let exit = null;
+  exited.then((value) => { exit = value; });
+  while (Date.now() < deadline) {
+    if (exit) throw new Error(`gateway exited early (${JSON.stringify(exit)}):\n${logs().slice(-4000)}`);
+    try {
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return { url, port, logs, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+  }
+  await stop();
+  throw new Error(`gateway did not become healthy within ${startTimeoutMs} ms:\n${logs().slice(-4000)}`);
+}

@@ -1,0 +1,146 @@
+// Pure client logic, no server: error parsing, the room model, prediction and interpolation, steering.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { GameError, RoomModel, directionChanged, directionTo, nearest, parseHubError } from '../src/sdk/index.js';
+import { World } from '../src/game/world.js';
+
+const joinResult = () => ({
+  roomId: 'abc123',
+  playerId: 'me',
+  capacity: 8,
+  isPrivate: false,
+  roster: [{ playerId: 'me', name: 'Me' }, { playerId: 'you', name: 'You' }],
+  orbs: [{ id: 1, x: 10, y: 10 }, { id: 2, x: 500, y: 500 }],
+  snapshot: {
+    roomId: 'abc123', tick: 5, serverTime: 1_000, phase: 'playing', remainingMs: 50_000,
+    players: [
+      { playerId: 'me', x: 100, y: 100, score: 0, ackSeq: 0, rttMs: 0, away: false },
+      { playerId: 'you', x: 300, y: 300, score: 2, ackSeq: 0, rttMs: 10, away: false },
+    ],
+    orbs: [],
+  },
+});
+
+describe('parseHubError', () => {
+  test('parseHubError_SignalRHubExceptionText_ExtractsCodeAndMessage', () => {
+    const error = parseHubError(new Error("An unexpected error occurred invoking 'JoinRoom' on the server. HubException: room_full: room k3x9qa is full"));
+    assert.ok(error instanceof GameError);
+    assert.equal(error.code, 'room_full');
+    assert.equal(error.message, 'room k3x9qa is full');
+  });
+
+  test('parseHubError_PlainCodedMessage_ExtractsCode', () => {
+    assert.equal(parseHubError(new Error('invalid_room_id: a room code is 6 characters')).code, 'invalid_room_id');
+  });
+
+  test('parseHubError_UncodedMessage_UsesFallbackCode', () => {
+    const error = parseHubError(new Error('Invocation canceled due to the underlying connection being closed.'));
+    assert.equal(error.code, 'network');
+    assert.match(error.message, /connection being closed/);
+  });
+});
+
+describe('RoomModel', () => {
+  test('RoomModel_SnapshotWithMovedOrb_KeepsOtherOrbsAndMovesThatOne', () => {
+    const room = new RoomModel(joinResult());
+    room.applySnapshot({ ...joinResult().snapshot, tick: 6, orbs: [{ id: 1, x: 700, y: 20 }] });
+    assert.equal(room.orbs.size, 2);
+    assert.deepEqual(room.orbs.get(1), { id: 1, x: 700, y: 20 });
+    assert.deepEqual(room.orbs.get(2), { id: 2, x: 500, y: 500 });
+    assert.deepEqual(room.movedOrbs, [{ id: 1, from: { x: 10, y: 10 }, to: { x: 700, y: 20 } }]);
+  });
+
+  test('RoomModel_OlderTickOrOtherRoom_IsIgnored', () => {
+    const room = new RoomModel(joinResult());
+    assert.equal(room.applySnapshot({ ...joinResult().snapshot, tick: 4 }), false);
+    assert.equal(room.applySnapshot({ ...joinResult().snapshot, roomId: 'zzzzzz', tick: 9 }), false);
+    assert.equal(room.tick, 5);
+  });
+
+  test('RoomModel_JoinAndLeaveEvents_UpdateRosterAndNames', () => {
+    const room = new RoomModel(joinResult());
+    room.applyEvent({ type: 'player_joined', playerId: 'new', name: 'Newcomer' });
+    assert.equal(room.nameOf('new'), 'Newcomer');
+    room.applyEvent({ type: 'player_left', playerId: 'you' });
+    assert.equal(room.roster.has('you'), false);
+    assert.equal(room.players.has('you'), false);
+    room.applyEvent({ type: 'round_ended', results: [{ playerId: 'me', name: 'Me', score: 3 }] });
+    assert.equal(room.lastResults[0].score, 3);
+    assert.equal(room.me.playerId, 'me');
+  });
+});
+
+describe('World', () => {
+  const snapshotAt = (serverTime, me, you = { x: 300, y: 300 }) => ({
+    roomId: 'abc123', tick: serverTime / 50, serverTime, phase: 'playing', remainingMs: 10_000,
+    players: [
+      { playerId: 'me', score: 0, rttMs: 0, away: false, ackSeq: 0, ...me },
+      { playerId: 'you', score: 0, rttMs: 0, away: false, ackSeq: 0, ...you },
+    ],
+  });
+
+  test('World_LocalInput_MovesPredictionAtArenaSpeed', () => {
+    const world = new World({ playerId: 'me' });
+    world.onSnapshot(snapshotAt(1000, { x: 100, y: 100 }), 1000);
+    world.onInput(1, 1, 0, 1000);
+    for (let i = 0; i < 10; i += 1) world.step(50);
+    assert.ok(Math.abs(world.predicted.x - 200) < 1e-6, `x = ${world.predicted.x}`);
+    assert.equal(world.predicted.y, 100);
+  });
+
+  test('World_ServerAgreesWithPrediction_KeepsErrorSmall', () => {
+    const world = new World({ playerId: 'me' });
+    world.onSnapshot(snapshotAt(1000, { x: 100, y: 100 }), 1000);
+    world.onInput(1, 1, 0, 1000);
+    // The server applies the input at the next tick and moves 10 units a tick; it reports 20 ms RTT.
+    for (let t = 1050; t <= 2000; t += 50) {
+      world.step(50);
+      const served = 100 + ((t - 1050) / 1000) * 200;
+      world.onSnapshot(snapshotAt(t, { x: served, y: 100, ackSeq: 1, rttMs: 20 }), t + 10);
+    }
+    assert.ok(world.lastError < 15, `prediction error ${world.lastError}`);
+  });
+
+  test('World_ServerDisagreesALot_SnapsToServer', () => {
+    const world = new World({ playerId: 'me' });
+    world.onSnapshot(snapshotAt(1000, { x: 100, y: 100 }), 1000);
+    world.onSnapshot(snapshotAt(1050, { x: 800, y: 800 }), 1050);
+    assert.deepEqual(world.predicted, { x: 800, y: 800 });
+  });
+
+  test('World_PredictionAtWall_IsClampedToPlayerRadius', () => {
+    const world = new World({ playerId: 'me' });
+    world.onSnapshot(snapshotAt(1000, { x: 30, y: 500 }), 1000);
+    world.onInput(1, -1, 0, 1000);
+    for (let i = 0; i < 20; i += 1) world.step(50);
+    assert.equal(world.predicted.x, 20);
+  });
+
+  test('World_OtherPlayer_IsInterpolatedBetweenSnapshots', () => {
+    const world = new World({ playerId: 'me' });
+    world.onSnapshot(snapshotAt(1000, { x: 100, y: 100 }, { x: 300, y: 300 }), 1000);
+    world.onSnapshot(snapshotAt(1050, { x: 100, y: 100 }, { x: 310, y: 300 }), 1050);
+    world.onSnapshot(snapshotAt(1100, { x: 100, y: 100 }, { x: 320, y: 300 }), 1100);
+    // 100 ms behind local 1175 is server time 1075: halfway between 1050 and 1100.
+    const position = world.positionOf('you', 1175);
+    assert.ok(Math.abs(position.x - 315) < 1e-6, `x = ${position.x}`);
+  });
+});
+
+describe('steering', () => {
+  test('directionTo_DistantPoint_IsUnitVector', () => {
+    const { dx, dy } = directionTo({ x: 0, y: 0 }, { x: 30, y: 40 });
+    assert.deepEqual({ dx, dy }, { dx: 0.6, dy: 0.8 });
+    assert.deepEqual(directionTo({ x: 5, y: 5 }, { x: 5.2, y: 5 }), { dx: 0, dy: 0 });
+  });
+
+  test('nearest_SeveralItems_ReturnsClosest', () => {
+    assert.equal(nearest({ x: 0, y: 0 }, [{ x: 10, y: 10, id: 1 }, { x: 2, y: 1, id: 2 }]).id, 2);
+    assert.equal(nearest({ x: 0, y: 0 }, []), undefined);
+  });
+
+  test('directionChanged_TinyWobble_IsNotAChange', () => {
+    assert.equal(directionChanged({ dx: 1, dy: 0 }, { dx: 0.999, dy: 0.01 }), false);
+    assert.equal(directionChanged({ dx: 1, dy: 0 }, { dx: 0, dy: 0 }), true);
+  });
+});
