@@ -340,6 +340,8 @@ globalThis.orbArena = {
   get connected() { return Boolean(app.connection?.connected); },
   get me() { return app.connection?.room?.me ?? null; },
   get predicted() { return app.world?.predicted ?? null; },
+  get phase() { return app.connection?.room?.phase ?? null; },
+  get remainingMs() { return app.connection?.room?.remainingMs ?? null; },
   get players() { return app.connection?.room ? [...app.connection.room.players.keys()] : []; },
   get roster() { return app.connection?.room ? Object.fromEntries(app.connection.room.roster) : {}; },
 };

@@ -1,0 +1,186 @@
+// The game page in headless Chromium (Debian's /usr/bin/chromium through playwright-core) against a real
+// gateway serving the built page. Bots on the SDK fill a public room so that there is a game to join.
+import assert from 'node:assert/strict';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { runBot } from '../bot.js';
+import { repoRoot, startGateway } from './support/gateway.js';
+import { waitUntil } from './support/wait.js';
+
+const screenshots = process.env.SCREENSHOT_DIR ?? join(repoRoot, 'test-output', 'screenshots');
+const docsImages = join(repoRoot, 'docs', 'images');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+let gateway;
+let browser;
+const bots = new AbortController();
+let botRuns = [];
+const pageErrors = [];
+
+before(async () => {
+  await mkdir(screenshots, { recursive: true });
+  // Short rounds so that rounds finish (leaderboard, results) while the suite runs.
+  gateway = await startGateway({ env: { Arena__RoundDuration: '00:00:12', Arena__ResultsDuration: '00:00:03' } });
+  botRuns = ['Nova', 'Pixel', 'Comet'].map((name) =>
+    runBot({ url: gateway.url, name, seconds: 170, signal: bots.signal, steerMs: 80 }));
+  // launch() gives the browser a fresh temporary user-data-dir of its own.
+  browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true, timeout: 30_000 });
+});
+
+after(async () => {
+  bots.abort();
+  await Promise.allSettled(botRuns);
+  await browser?.close();
+  await gateway?.stop();
+});
+
+async function newPage(viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+}
+
+async function enterName(page, name, path = '/') {
+  await page.goto(gateway.url + path);
+  await page.locator('#name-input').fill(name);
+  await page.locator('#name-submit').click();
+}
+
+const state = (page) => page.evaluate(() => ({
+  screen: globalThis.orbArena.screen,
+  roomId: globalThis.orbArena.roomId,
+  playerId: globalThis.orbArena.playerId,
+  me: globalThis.orbArena.me,
+  players: globalThis.orbArena.players,
+  phase: globalThis.orbArena.phase,
+  remainingMs: globalThis.orbArena.remainingMs,
+}));
+
+async function shot(page, name, { toDocs = false } = {}) {
+  const file = join(screenshots, name);
+  await page.screenshot({ path: file });
+  // UPDATE_DOCS_IMAGES=1 refreshes the committed copies in docs/images.
+  if (toDocs && process.env.UPDATE_DOCS_IMAGES === '1') {
+    await mkdir(docsImages, { recursive: true });
+    await copyFile(file, join(docsImages, name));
+  }
+  return file;
+}
+
+describe('game page', () => {
+  let first;
+  let roomId;
+
+  test('page_EnterName_ShowsLobbyWithRoomsAndLeaderboard', async () => {
+    first = await newPage();
+    await enterName(first, 'Alice');
+    await first.locator('#screen-lobby').waitFor({ state: 'visible' });
+    assert.equal(await first.locator('#lobby-name').textContent(), 'Alice');
+    const saved = await first.evaluate(() => JSON.parse(localStorage.getItem('orleansgame.session')));
+    assert.equal(saved.name, 'Alice');
+    assert.ok(saved.token);
+    // The bots' public room is listed; a finished round puts players on the leaderboard.
+    await first.locator('#rooms-list li').first().waitFor({ state: 'visible', timeout: 20_000 });
+    await first.locator('#leaderboard-body tr').first().waitFor({ state: 'visible', timeout: 40_000 });
+    await shot(first, 'lobby.png', { toDocs: true });
+  });
+
+  test('page_QuickJoin_ArenaDrawsAndChanges', async () => {
+    await first.locator('#quick-join').click();
+    await first.locator('#screen-game').waitFor({ state: 'visible' });
+    const joined = await waitUntil(async () => {
+      const s = await state(first);
+      return s.me && s.roomId ? s : null;
+    }, { what: 'own player in a snapshot' });
+    roomId = joined.roomId;
+    assert.match(roomId, /^[a-z0-9]{6}$/);
+    assert.ok(new URL(first.url()).searchParams.get('room') === roomId, 'the address bar carries the room');
+    assert.ok(joined.players.length >= 2, 'the bots are in the room');
+    const canvas = first.locator('#arena');
+    const before = await canvas.screenshot();
+    const after = await waitUntil(async () => {
+      const next = await canvas.screenshot();
+      return next.equals(before) ? null : next;
+    }, { timeoutMs: 5000, what: 'the canvas to change' });
+    assert.notDeepEqual(after, before);
+  });
+
+  test('page_KeyboardSteering_OwnPlayerMoves', async () => {
+    // Steer during a playing phase with time left (players stand still on the results screen).
+    await waitUntil(async () => {
+      const s = await state(first);
+      return s.phase === 'playing' && s.remainingMs > 5000;
+    }, { timeoutMs: 20_000, what: 'a playing phase with time left' });
+    const start = (await state(first)).me;
+    const key = start.x > 500 ? 'ArrowLeft' : 'ArrowRight';
+    await first.locator('#arena').click({ position: { x: 5, y: 5 } }).catch(() => {});
+    await first.keyboard.down(key);
+    try {
+      await waitUntil(async () => {
+        const me = (await state(first)).me;
+        return me.ackSeq > start.ackSeq && Math.abs(me.x - start.x) > 60 ? me : null;
+      }, { timeoutMs: 5000, what: 'the own player to move' });
+    } finally {
+      await first.keyboard.up(key);
+    }
+    const me = (await state(first)).me;
+    assert.equal(Math.sign(me.x - start.x), key === 'ArrowRight' ? 1 : -1);
+  });
+
+  test('page_SecondPlayerByLink_BothSeeEachOtherAndChat', async () => {
+    const second = await newPage();
+    await enterName(second, 'Bob', `/?room=${roomId}`);
+    const bob = await waitUntil(async () => {
+      const s = await state(second);
+      return s.screen === 'game' && s.roomId === roomId && s.me ? s : null;
+    }, { timeoutMs: 15_000, what: 'Bob in the room' });
+    await waitUntil(async () => (await state(first)).players.includes(bob.playerId), { what: 'Alice to see Bob' });
+    assert.ok(bob.players.includes((await state(first)).playerId), 'Bob sees Alice');
+    await waitUntil(async () => (await first.locator('#scoreboard-body').textContent()).includes('Bob'), { what: 'Bob on the scoreboard' });
+
+    await first.locator('#chat-input').fill('hello from Alice');
+    await first.locator('#chat-input').press('Enter');
+    await second.locator('#chat-log li', { hasText: 'hello from Alice' }).waitFor({ state: 'visible' });
+
+    await second.keyboard.down('ArrowDown');
+    await waitUntil(async () => {
+      const s = await state(first);
+      return s.phase === 'playing';
+    }, { timeoutMs: 20_000, what: 'a playing phase for the match screenshot' });
+    await shot(first, 'match.png', { toDocs: true });
+    await second.keyboard.up('ArrowDown');
+    await second.context().close();
+  });
+
+  test('page_InvalidRoomLink_ShowsErrorBanner', async () => {
+    const page = await newPage();
+    await enterName(page, 'Carol', '/?room=zz9zz9');
+    await page.locator('#banner', { hasText: 'room_not_found' }).waitFor({ state: 'visible' });
+    assert.equal((await state(page)).screen, 'lobby');
+    await page.context().close();
+  });
+
+  test('page_PhoneViewport_NoHorizontalScroll', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await enterName(page, 'Dana');
+    await page.locator('#screen-lobby').waitFor({ state: 'visible' });
+    await page.locator('#quick-join').click();
+    await waitUntil(async () => (await state(page)).me, { what: 'Dana in a room' });
+    const overflow = await page.evaluate(() => globalThis.document.documentElement.scrollWidth - globalThis.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+    await shot(page, 'phone.png', { toDocs: true });
+    await page.context().close();
+  });
+
+  test('page_NoScriptErrors', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});

@@ -1,0 +1,288 @@
+// The SDK against a real gateway (child process, standalone mode) over real sockets.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { connect, createSession, GameError, getLeaderboard, listRooms, refreshSession } from '../src/sdk/index.js';
+import { startGateway } from './support/gateway.js';
+import { startProxy } from './support/proxy.js';
+import { waitUntil, within } from './support/wait.js';
+
+let gateway;
+const open = [];
+let names = 0;
+
+before(async () => {
+  gateway = await startGateway({ env: { Ping__Interval: '00:00:00.500', Ping__Timeout: '00:00:03' } });
+});
+
+after(async () => {
+  await Promise.allSettled(open.map((connection) => connection.stop()));
+  await gateway?.stop();
+});
+
+async function player(options = {}) {
+  names += 1;
+  const session = await createSession(`Tester ${names}`, gateway.url);
+  const connection = await connect({ token: session.token, url: gateway.url, reconnect: false, ...options });
+  open.push(connection);
+  return { session, connection };
+}
+
+function nextSnapshot(connection, filter = () => true, timeoutMs = 5000) {
+  return connection.next('snapshot', { timeoutMs, filter });
+}
+
+async function rejection(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  assert.fail('expected a rejection');
+}
+
+describe('sessions', () => {
+  test('createSession_ValidName_ReturnsPlayerAndToken', async () => {
+    const session = await createSession('  Alice  ', gateway.url);
+    assert.equal(session.name, 'Alice');
+    assert.match(session.playerId, /\S/);
+    assert.equal(session.token.split('.').length, 3);
+    assert.ok(Date.parse(session.expiresAt) > Date.now());
+  });
+
+  test('refreshSession_ValidToken_SamePlayerFreshToken', async () => {
+    const session = await createSession('Bob', gateway.url);
+    const renewed = await refreshSession(session.token, gateway.url);
+    assert.equal(renewed.playerId, session.playerId);
+    assert.equal(renewed.name, 'Bob');
+    assert.ok(renewed.token);
+  });
+
+  test('createSession_InvalidName_RejectsWithInvalidName', async () => {
+    const error = await rejection(createSession('<script>', gateway.url));
+    assert.ok(error instanceof GameError);
+    assert.equal(error.code, 'invalid_name');
+    assert.equal(error.status, 400);
+  });
+
+  test('refreshSession_BadToken_RejectsUnauthorized', async () => {
+    const error = await rejection(refreshSession('not.a.token', gateway.url));
+    assert.equal(error.code, 'unauthorized');
+    assert.equal(error.status, 401);
+  });
+
+  test('connect_BadToken_RejectsUnauthorized', async () => {
+    const error = await rejection(connect({ token: 'not.a.token', url: gateway.url, reconnect: false }));
+    assert.equal(error.code, 'unauthorized');
+  });
+});
+
+describe('playing', () => {
+  test('joinRoom_QuickJoinOverJson_ReturnsFullStateAndSnapshotsFlow', async () => {
+    const { session, connection } = await player({ protocol: 'json' });
+    const joined = await connection.joinRoom(null);
+    assert.match(joined.roomId, /^[a-z0-9]{6}$/);
+    assert.equal(joined.playerId, session.playerId);
+    assert.ok(joined.roster.some((entry) => entry.playerId === session.playerId && entry.name === session.name));
+    assert.equal(joined.orbs.length, 24);
+    assert.ok(joined.snapshot.players.some((p) => p.playerId === session.playerId));
+    const first = await nextSnapshot(connection);
+    const later = await nextSnapshot(connection, (s) => s.tick >= first.tick + 3);
+    assert.equal(later.roomId, joined.roomId);
+    assert.ok(later.serverTime > first.serverTime);
+    assert.equal(connection.room.orbs.size, 24);
+    const rooms = await listRooms(gateway.url);
+    assert.ok(rooms.some((room) => room.roomId === joined.roomId && room.isPrivate === false));
+    await connection.leaveRoom();
+    assert.equal(connection.room, null);
+  });
+
+  test('joinRoom_QuickJoinOverMessagePack_SameFieldNames', async () => {
+    const { session, connection } = await player({ protocol: 'msgpack' });
+    const joined = await connection.joinRoom(null);
+    assert.equal(joined.playerId, session.playerId);
+    assert.equal(joined.orbs.length, 24);
+    const snapshot = await nextSnapshot(connection, (s) => s.players.some((p) => p.playerId === session.playerId));
+    const me = snapshot.players.find((p) => p.playerId === session.playerId);
+    for (const field of ['x', 'y', 'score', 'ackSeq', 'rttMs', 'away']) assert.ok(field in me, `missing ${field}`);
+    assert.ok(['playing', 'results'].includes(snapshot.phase));
+    assert.equal(typeof snapshot.remainingMs, 'number');
+  });
+
+  test('input_SteerAwayFromWall_PlayerMovesAndAckSeqFollows', async () => {
+    for (const protocol of ['json', 'msgpack']) {
+      const { session, connection } = await player({ protocol });
+      await connection.createRoom(true);
+      const start = (await nextSnapshot(connection, (s) => s.phase === 'playing')).players.find((p) => p.playerId === session.playerId);
+      const dx = start.x > 500 ? -1 : 1;
+      await connection.input(1, dx, 0);
+      const moved = await nextSnapshot(connection, (s) => {
+        const me = s.players.find((p) => p.playerId === session.playerId);
+        return me.ackSeq >= 1 && Math.abs(me.x - start.x) >= 40;
+      });
+      const me = moved.players.find((p) => p.playerId === session.playerId);
+      assert.equal(me.ackSeq, 1, protocol);
+      assert.ok(Math.sign(me.x - start.x) === dx, `${protocol}: moved the wrong way`);
+      assert.ok(Math.abs(me.y - start.y) < 1, `${protocol}: drifted vertically`);
+    }
+  });
+
+  test('chat_TwoPlayersInPrivateRoom_LineAndJoinEventArrive', async () => {
+    const alice = await player();
+    const bob = await player({ protocol: 'msgpack' });
+    const created = await alice.connection.createRoom(true);
+    assert.equal(created.isPrivate, true);
+    const joinedEvent = alice.connection.next('roomEvent', { filter: (e) => e.type === 'player_joined' && e.playerId === bob.session.playerId });
+    const joined = await bob.connection.joinRoom(created.roomId);
+    assert.equal(joined.roomId, created.roomId);
+    assert.ok(joined.roster.some((entry) => entry.playerId === alice.session.playerId));
+    assert.equal((await joinedEvent).name, bob.session.name);
+    assert.equal(alice.connection.room.nameOf(bob.session.playerId), bob.session.name);
+
+    const heard = bob.connection.next('chat', { filter: (m) => m.text === 'good luck!' });
+    await alice.connection.chat('good luck!');
+    const line = await heard;
+    assert.equal(line.playerId, alice.session.playerId);
+    assert.equal(line.name, alice.session.name);
+    assert.ok(line.serverTime > 0);
+
+    const rooms = await listRooms(gateway.url);
+    assert.equal(rooms.some((room) => room.roomId === created.roomId), false, 'a private room is not listed');
+  });
+
+  test('ping_SdkAnswers_ConnectionOutlivesPingTimeout', async () => {
+    const { session, connection } = await player();
+    await connection.createRoom(true);
+    let pings = 0;
+    connection.on('ping', () => { pings += 1; });
+    // Pings every 0.5 s and a 3 s timeout here: eight pings take longer than the timeout.
+    await waitUntil(() => pings >= 8, { timeoutMs: 10_000, what: 'eight pings' });
+    assert.equal(connection.connected, true);
+    assert.equal(connection.lastClosing, null);
+    const me = connection.room.players.get(session.playerId);
+    assert.equal(typeof me.rttMs, 'number');
+  });
+
+  test('ping_Unanswered_ClosingPingTimeout', async () => {
+    const { connection } = await player();
+    connection.hub.off('Ping');
+    const closing = connection.next('closing', { timeoutMs: 10_000 });
+    const disconnected = connection.next('disconnected', { timeoutMs: 12_000 });
+    assert.equal((await closing).reason, 'ping_timeout');
+    assert.equal((await disconnected).closing.reason, 'ping_timeout');
+  });
+
+  test('getLeaderboard_Top10_ReturnsArray', async () => {
+    const rows = await getLeaderboard(10, gateway.url);
+    assert.ok(Array.isArray(rows));
+    const error = await rejection(getLeaderboard(0, gateway.url));
+    assert.equal(error.status, 400);
+  });
+});
+
+describe('errors', () => {
+  test('joinRoom_MalformedCode_RejectsWithInvalidRoomId', async () => {
+    const { connection } = await player();
+    const error = await rejection(connection.joinRoom('NOT A CODE'));
+    assert.ok(error instanceof GameError);
+    assert.equal(error.code, 'invalid_room_id');
+  });
+
+  test('joinRoom_UnknownCode_RejectsWithRoomNotFound', async () => {
+    const { connection } = await player({ protocol: 'msgpack' });
+    const error = await rejection(connection.joinRoom('zz9zz9'));
+    assert.equal(error.code, 'room_not_found');
+    assert.match(error.message, /\S/);
+  });
+
+  test('joinRoom_AlreadySeated_RejectsWithAlreadyInRoom', async () => {
+    const { connection } = await player();
+    await connection.createRoom(true);
+    const error = await rejection(connection.joinRoom(null));
+    assert.equal(error.code, 'already_in_room');
+  });
+
+  test('chat_TooLongOrEmpty_ErrorEventInvalidChatAndConnectionStaysOpen', async () => {
+    const { connection } = await player();
+    await connection.createRoom(true);
+    const first = connection.next('error', { filter: (e) => e.code === 'invalid_chat' });
+    await connection.chat('x'.repeat(201));
+    const error = await first;
+    assert.ok(error instanceof GameError);
+    const second = connection.next('error', { filter: (e) => e.code === 'invalid_chat' });
+    await connection.chat('   ');
+    await second;
+    assert.equal(connection.connected, true);
+    await nextSnapshot(connection);
+  });
+
+  test('input_OutOfRange_ErrorEventInvalidInput', async () => {
+    const { connection } = await player({ protocol: 'msgpack' });
+    await connection.createRoom(true);
+    const error = connection.next('error', { filter: (e) => e.code === 'invalid_input' });
+    await connection.input(1, 5, 0);
+    await error;
+    assert.equal(connection.connected, true);
+  });
+
+  test('chat_NotInRoom_ErrorEventNotInRoom', async () => {
+    const { connection } = await player();
+    const error = connection.next('error', { filter: (e) => e.code === 'not_in_room' });
+    await connection.chat('hello?');
+    await error;
+  });
+});
+
+describe('connection', () => {
+  test('connect_TokenInQueryString_Works', async () => {
+    const { session, connection } = await player({ tokenIn: 'query' });
+    const joined = await connection.joinRoom(null);
+    assert.equal(joined.playerId, session.playerId);
+  });
+
+  test('connect_SameTokenTwice_OlderGetsClosingDuplicateSession', async () => {
+    const { session, connection: older } = await player({ reconnect: true });
+    const closing = older.next('closing', { timeoutMs: 10_000 });
+    const disconnected = older.next('disconnected', { timeoutMs: 15_000 });
+    const newer = await connect({ token: session.token, url: gateway.url, reconnect: false });
+    open.push(newer);
+    assert.equal((await closing).reason, 'duplicate_session');
+    const ended = await disconnected;
+    assert.equal(ended.closing.reason, 'duplicate_session');
+    assert.equal(older.state, 'Disconnected', 'must not reconnect after duplicate_session');
+    assert.equal(newer.connected, true);
+  });
+
+  test('reconnect_NetworkDrop_ResumesSeatWithRoomState', async () => {
+    const proxy = await startProxy(gateway.port);
+    try {
+      const session = await createSession('Roamer', gateway.url);
+      const connection = await connect({ token: session.token, url: proxy.url, reconnect: true });
+      open.push(connection);
+      const joined = await connection.createRoom(true);
+      await nextSnapshot(connection);
+
+      const reconnected = connection.next('reconnected', { timeoutMs: 20_000 });
+      const roomState = connection.next('roomState', { timeoutMs: 25_000 });
+      assert.ok(proxy.dropAll() > 0, 'no connection to drop');
+      await reconnected;
+      const state = await roomState;
+      assert.equal(state.roomId, joined.roomId);
+      assert.equal(state.playerId, session.playerId);
+      assert.equal(connection.room.roomId, joined.roomId);
+      const snapshot = await nextSnapshot(connection, (s) => s.players.some((p) => p.playerId === session.playerId && !p.away), 10_000);
+      assert.equal(snapshot.roomId, joined.roomId);
+      await within(connection.input(1, 1, 0), 5000, 'input after reconnect');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('stop_AfterJoin_DisconnectedEventWithoutClosing', async () => {
+    const { connection } = await player();
+    const disconnected = connection.next('disconnected');
+    await connection.stop();
+    const ended = await disconnected;
+    assert.equal(ended.closing, null);
+    await waitUntil(() => connection.state === 'Disconnected', { what: 'Disconnected state' });
+  });
+});
