@@ -1,1 +1,9 @@
-namespace OrleansGame.Silo; internal static class Program { private static void Main() { } }
+using OrleansGame.Silo.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGameSilo();
+
+var app = builder.Build();
+app.MapGameSilo();
+
+return await app.RunUntilStoppedAsync();
