@@ -1,1 +1,4 @@
-namespace OrleansGame.Gateway; internal static class Program { private static void Main() { } }
+using OrleansGame.Gateway;
+
+var app = GatewayApplication.Create(args);
+await app.RunAsync();

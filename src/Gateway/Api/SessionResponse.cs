@@ -1,0 +1,8 @@
+namespace OrleansGame.Gateway.Api;
+
+/// <summary>The answer to <c>POST /api/sessions</c>.</summary>
+/// <param name="PlayerId">The player's id (the token's subject).</param>
+/// <param name="Name">The player's display name.</param>
+/// <param name="Token">The bearer token for the API and the hub.</param>
+/// <param name="ExpiresAt">When the token expires.</param>
+internal sealed record SessionResponse(string PlayerId, string Name, string Token, DateTimeOffset ExpiresAt);

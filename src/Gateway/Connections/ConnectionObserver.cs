@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.SignalR;
+using OrleansGame.Gateway.Hubs;
+using OrleansGame.Grains.Abstractions;
+using OrleansGame.Grains.Abstractions.Wire;
+
+namespace OrleansGame.Gateway.Connections;
+
+/// <summary>
+/// The <see cref="IPlayerObserver"/> of one connection: what grains push through its reference goes to that one
+/// client. Held strongly by its <see cref="PlayerConnection"/> for the connection's lifetime.
+/// </summary>
+internal sealed class ConnectionObserver(PlayerConnection connection, IHubContext<GameHub> hub) : IPlayerObserver
+{
+    private IClientProxy Client => hub.Clients.Client(connection.ConnectionId);
+
+    /// <inheritdoc/>
+    public Task OnSnapshotAsync(Snapshot snapshot) => Client.SendAsync(ServerMethods.Snapshot, snapshot);
+
+    /// <inheritdoc/>
+    public Task OnRoomStateAsync(JoinResult state)
+    {
+        connection.NoteRoom(state.RoomId);
+        return Client.SendAsync(ServerMethods.RoomState, state);
+    }
+
+    /// <inheritdoc/>
+    public Task OnPingAsync(Ping ping) => Client.SendAsync(ServerMethods.Ping, ping);
+
+    /// <inheritdoc/>
+    public Task OnChatAsync(ChatMessage message) => Client.SendAsync(ServerMethods.Chat, message);
+
+    /// <inheritdoc/>
+    public Task OnRoomEventAsync(RoomEvent roomEvent)
+    {
+        if (roomEvent.Type == RoomEventTypes.PlayerLeft && roomEvent.PlayerId == connection.PlayerId)
+        {
+            connection.NoteRoom(null);
+        }
+
+        return Client.SendAsync(ServerMethods.RoomEvent, roomEvent);
+    }
+
+    /// <inheritdoc/>
+    public Task OnErrorAsync(ErrorMessage error) => Client.SendAsync(ServerMethods.Error, error);
+
+    /// <inheritdoc/>
+    public Task OnClosingAsync(Closing closing) => connection.CloseAsync(closing);
+}

@@ -1,0 +1,236 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using OrleansGame.Cancellable;
+using OrleansGame.Gateway.Api;
+using OrleansGame.Gateway.Hubs;
+using OrleansGame.Grains.Abstractions;
+using OrleansGame.Grains.Abstractions.Wire;
+
+namespace OrleansGame.Gateway.Connections;
+
+/// <summary>
+/// Everything one hub connection owns: the inbound service (queue, limits, validation, forwarding to the grains in
+/// order), the observer grains push through, and the renewal service, all under one token linked to the host's
+/// stopping token and the connection's abort token.
+/// </summary>
+internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMessageSink
+{
+    private static readonly TimeSpan ClosingSendTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly HubCallerContext _context;
+    private readonly IGrainFactory _grains;
+    private readonly IHubContext<GameHub> _hub;
+    private readonly GameHubOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly IPlayerGrain _player;
+    private readonly CancellationTokenSource _lifetime;
+    private readonly MessageGate _gate;
+    private readonly InboundService _inbound;
+    private readonly ConnectionObserver _observer;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellableHandle<ChannelWriter<ClientMessage>>? _inboundHandle;
+    private CancellableHandle<IPlayerObserver>? _renewal;
+    private IPlayerObserver? _observerReference;
+    private volatile string? _roomId;
+    private int _closing;
+    private int _stopping;
+
+    /// <summary>Creates the connection's parts; nothing runs until <see cref="StartAsync"/>.</summary>
+    public PlayerConnection(
+        HubCallerContext context, string playerId, IGrainFactory grains, IHubContext<GameHub> hub, GameHubOptions options,
+        CancellationToken applicationStopping, TimeProvider time, ILogger logger)
+    {
+        _context = context;
+        _grains = grains;
+        _hub = hub;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        PlayerId = playerId;
+        _player = grains.GetGrain<IPlayerGrain>(playerId);
+        _lifetime = CancellationTokenSource.CreateLinkedTokenSource(applicationStopping, context.ConnectionAborted);
+        _gate = new MessageGate(options.RateLimits, time);
+        _inbound = new InboundService(options.InboundQueueCapacity, _gate, this, logger);
+        _observer = new ConnectionObserver(this, hub);
+    }
+
+    /// <summary>The SignalR connection id.</summary>
+    public string ConnectionId => _context.ConnectionId;
+
+    /// <summary>The player the connection's token belongs to.</summary>
+    public string PlayerId { get; }
+
+    /// <summary>Completes when the connection has stopped: services ended, the grain told, the observer released.</summary>
+    public Task Stopped => _stopped.Task;
+
+    /// <summary>Spawns the services and attaches the observer to the player grain (which may resume a held seat).</summary>
+    public async Task StartAsync()
+    {
+        _observerReference = _grains.CreateObjectReference<IPlayerObserver>(_observer);
+        _inboundHandle = _inbound.SpawnWithCallback(_lifetime.Token, ForwardAsync);
+        await _player.AttachAsync(_observerReference).WaitAsync(_lifetime.Token);
+        _renewal = new RenewalService(_player, _observerReference, _options.ObserverRenewInterval, _time, _logger)
+            .SpawnWithCallback(_lifetime.Token, OnRenewedAsync);
+        LogConnected(_logger, PlayerId, ConnectionId);
+    }
+
+    /// <summary>Queues a message from the hub; false when the queue is full or closed (the drop counts as abuse).</summary>
+    public bool TryEnqueue(ClientMessage message)
+    {
+        if (_inboundHandle is { } handle && handle.Handle.TryWrite(message))
+        {
+            return true;
+        }
+
+        _inbound.NoteOverflow();
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public void OnMalformed(string target, string reason) => TryEnqueue(new ClientMessage.Malformed(target, reason));
+
+    /// <summary>Remembers the room the player sits in (from a join, a resumed seat or leaving).</summary>
+    public void NoteRoom(string? roomId) => _roomId = roomId;
+
+    /// <inheritdoc/>
+    public Task SendErrorAsync(ErrorMessage error, CancellationToken cancellationToken) =>
+        _hub.Clients.Client(ConnectionId).SendAsync(ServerMethods.Error, error, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task CloseAsync(Closing closing)
+    {
+        if (Interlocked.Exchange(ref _closing, 1) == 1)
+        {
+            return;
+        }
+
+        LogClosing(_logger, PlayerId, ConnectionId, closing.Reason);
+        try
+        {
+            await _hub.Clients.Client(ConnectionId).SendAsync(ServerMethods.Closing, closing).WaitAsync(ClosingSendTimeout);
+        }
+        catch (Exception exception) when (exception is TimeoutException or IOException or OperationCanceledException)
+        {
+            LogClosingNotSent(_logger, ConnectionId, exception);
+        }
+
+        _context.Abort();
+    }
+
+    /// <summary>Stops the services, detaches from the player grain and releases the observer; safe to call once the connection is gone.</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopping, 1) == 1)
+        {
+            await Stopped;
+            return;
+        }
+
+        try
+        {
+            await _lifetime.CancelAsync();
+            if (_inboundHandle is { } inbound)
+            {
+                inbound.Handle.TryComplete();
+                await inbound.DisposeAsync();
+            }
+
+            if (_renewal is { } renewal)
+            {
+                await renewal.DisposeAsync();
+            }
+
+            _inbound.FailQueued(HttpErrorCodes.Unavailable, "the connection is closing");
+            _gate.Dispose();
+            if (_observerReference is { } reference)
+            {
+                try
+                {
+                    await _player.DetachAsync(reference).WaitAsync(_options.DetachTimeout);
+                }
+                catch (Exception exception)
+                {
+                    LogDetachFailed(_logger, PlayerId, exception);
+                }
+
+                _grains.DeleteObjectReference<IPlayerObserver>(_observer);
+            }
+
+            LogDisconnected(_logger, PlayerId, ConnectionId);
+        }
+        finally
+        {
+            _lifetime.Dispose();
+            _stopped.TrySetResult();
+        }
+    }
+
+    private async ValueTask<bool> ForwardAsync(ClientMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (message)
+            {
+                case ClientMessage.Input input when _roomId is { } room:
+                    await _grains.GetGrain<IRoomGrain>(room).InputAsync(PlayerId, input.Message!);
+                    break;
+                case ClientMessage.Chat chat when _roomId is { } room:
+                    await _grains.GetGrain<IRoomGrain>(room).ChatAsync(PlayerId, chat.Request!.Text!);
+                    break;
+                case ClientMessage.Input or ClientMessage.Chat:
+                    await SendErrorAsync(new ErrorMessage(ErrorCodes.NotInRoom, "join a room first"), cancellationToken);
+                    break;
+                case ClientMessage.Pong pong:
+                    await _player.PongAsync(pong.Message!.Seq!.Value);
+                    break;
+                case ClientMessage.JoinRoom join:
+                    Complete(join, await _player.JoinRoomAsync(join.Request!.RoomId).WaitAsync(cancellationToken));
+                    break;
+                case ClientMessage.CreateRoom create:
+                    Complete(create, await _player.CreateRoomAsync(create.Request!.IsPrivate).WaitAsync(cancellationToken));
+                    break;
+                case ClientMessage.LeaveRoom leave:
+                    await _player.LeaveRoomAsync().WaitAsync(cancellationToken);
+                    _roomId = null;
+                    leave.Reply.TrySetResult(null);
+                    break;
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogForwardFailed(_logger, PlayerId, exception);
+        }
+        finally
+        {
+            (message as ClientMessage.Invocation)?.Fail(HttpErrorCodes.Unavailable, "the game service did not answer");
+        }
+
+        return true;
+    }
+
+    private void Complete(ClientMessage.Invocation invocation, JoinOutcome outcome)
+    {
+        if (outcome.Result is { } result)
+        {
+            _roomId = result.RoomId;
+            invocation.Reply.TrySetResult(result);
+        }
+        else
+        {
+            var error = outcome.Error ?? new ErrorMessage(HttpErrorCodes.Unavailable, "the join was neither accepted nor refused");
+            invocation.Fail(error.Code, error.Message);
+        }
+    }
+
+    private async ValueTask<bool> OnRenewedAsync(bool stillCurrent, CancellationToken cancellationToken)
+    {
+        if (stillCurrent)
+        {
+            return true;
+        }
+
+        await CloseAsync(new Closing(ClosingReasons.DuplicateSession, "the player connected again elsewhere"));
+        return false;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using OrleansGame.Gateway.Hubs;
+
+namespace OrleansGame.Gateway.Connections;
+
+/// <summary>Creates <see cref="PlayerConnection"/>s with the gateway's singletons.</summary>
+internal sealed class PlayerConnectionFactory(
+    IGrainFactory grains, IHubContext<GameHub> hub, IOptions<GameHubOptions> options, IHostApplicationLifetime lifetime,
+    TimeProvider time, ILogger<PlayerConnection> logger)
+{
+    /// <summary>A connection for the hub caller <paramref name="context"/>, playing as <paramref name="playerId"/>.</summary>
+    public PlayerConnection Create(HubCallerContext context, string playerId) =>
+        new(context, playerId, grains, hub, options.Value, lifetime.ApplicationStopping, time, logger);
+}

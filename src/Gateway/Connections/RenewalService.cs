@@ -1,0 +1,34 @@
+using OrleansGame.Cancellable;
+using OrleansGame.Grains.Abstractions;
+
+namespace OrleansGame.Gateway.Connections;
+
+/// <summary>
+/// Keeps a connection's observer subscription alive: every interval it renews with the player grain and yields
+/// whether the subscription is still the current one. Its handle is the observer reference it renews.
+/// </summary>
+internal sealed partial class RenewalService(
+    IPlayerGrain player, IPlayerObserver observer, TimeSpan interval, TimeProvider time, ILogger logger) : ICancellable<bool, IPlayerObserver>
+{
+    /// <inheritdoc/>
+    public IPlayerObserver CreateHandle() => observer;
+
+    /// <inheritdoc/>
+    public async ValueTask<CancellationResult<bool>> RunAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(interval, time, cancellationToken);
+        try
+        {
+            return CancellationResult<bool>.Item(await player.RenewAsync(observer).WaitAsync(cancellationToken));
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed renewal is retried next interval; the grain re-attaches the observer when it comes back.
+            LogRenewFailed(logger, exception);
+            return CancellationResult<bool>.Continue;
+        }
+    }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Renewing the observer subscription failed; retrying next interval")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,35 @@
+using OrleansGame.Gateway.Api;
+using OrleansGame.Gateway.Auth;
+using OrleansGame.Gateway.Hosting;
+using OrleansGame.Gateway.Hubs;
+using OrleansGame.Gateway.Security;
+
+namespace OrleansGame.Gateway;
+
+/// <summary>Builds the gateway application: the same wiring for <c>Program</c> and for the tests' hosts.</summary>
+public static class GatewayApplication
+{
+    /// <summary>Creates the gateway with every feature registered and mapped; <paramref name="configure"/> may adjust the builder first.</summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.AddGameCluster();
+        builder.AddGatewaySecurity();
+        builder.AddGameAuthentication();
+        builder.AddGameApi();
+        builder.AddGameHub();
+
+        var app = builder.Build();
+        app.UseGatewaySecurity();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseGatewayRateLimits();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapGameApi();
+        app.MapGameHub();
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using OrleansGame.Grains;
+
+namespace OrleansGame.Gateway.Hosting;
+
+/// <summary>Registers the Orleans side of the gateway: a co-hosted silo or a cluster client.</summary>
+internal static class GameClusterExtensions
+{
+    /// <summary>Adds the silo (standalone mode) or the client (client mode), as configured under <c>Orleans</c>.</summary>
+    public static WebApplicationBuilder AddGameCluster(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(OrleansHostingOptions.Section).Get<OrleansHostingOptions>() ?? new();
+        builder.Services.AddSingleton(TimeProvider.System);
+        switch (options.Mode)
+        {
+            case OrleansMode.Standalone:
+                builder.UseOrleans(silo => silo
+                    .UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
+                    .AddMemoryGrainStorage("game")
+                    .AddGameGrains());
+                break;
+            case OrleansMode.Client:
+                var redis = builder.Configuration.GetConnectionString("redis");
+                if (string.IsNullOrWhiteSpace(redis))
+                {
+                    throw new InvalidOperationException(
+                        "Orleans:Mode is Client but ConnectionStrings:redis is not set: the gateway needs the cluster's Redis to find its silos.");
+                }
+
+                builder.UseOrleansClient(client => client
+                    .Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId))
+                    .UseRedisClustering(redis));
+                break;
+            default:
+                throw new InvalidOperationException($"Orleans:Mode must be Standalone or Client, not {options.Mode}.");
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+namespace OrleansGame.Gateway.Hosting;
+
+/// <summary>How the gateway reaches the cluster; bound from the <c>Orleans</c> section.</summary>
+internal sealed class OrleansHostingOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Orleans";
+
+    /// <summary><see cref="OrleansMode.Standalone"/> (default) co-hosts a silo; <see cref="OrleansMode.Client"/> joins a cluster.</summary>
+    public OrleansMode Mode { get; set; } = OrleansMode.Standalone;
+
+    /// <summary>The co-hosted silo's port (standalone only). Default 11111.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>The co-hosted silo's gateway port (standalone only). Default 30000.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The cluster id. Default <c>dev</c>.</summary>
+    public string ClusterId { get; set; } = "dev";
+
+    /// <summary>The service id. Default <c>orleans-game</c>.</summary>
+    public string ServiceId { get; set; } = "orleans-game";
+}

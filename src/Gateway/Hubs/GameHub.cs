@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using OrleansGame.Gateway.Auth;
+using OrleansGame.Gateway.Connections;
+using OrleansGame.Grains.Abstractions;
+using OrleansGame.Grains.Abstractions.Wire;
+
+namespace OrleansGame.Gateway.Hubs;
+
+/// <summary>
+/// The game hub at <c>/hubs/game</c>. Thin on purpose: each method turns the call into a <see cref="ClientMessage"/>
+/// and hands it to the connection's <see cref="PlayerConnection"/>, which validates, limits and forwards it.
+/// </summary>
+[Authorize]
+internal sealed class GameHub(ConnectionRegistry registry, PlayerConnectionFactory factory) : Hub
+{
+    /// <summary>Creates the connection's <see cref="PlayerConnection"/> and starts its services.</summary>
+    public override async Task OnConnectedAsync()
+    {
+        var playerId = PlayerClaims.GetPlayerId(Context.User) ?? throw new HubException("unauthorized: the token has no subject");
+        var connection = factory.Create(Context, playerId);
+        registry.Add(connection);
+        MalformedMessageProtocol.Attach(Context, connection);
+        try
+        {
+            await connection.StartAsync();
+        }
+        catch
+        {
+            // OnDisconnectedAsync does not run when OnConnectedAsync fails, so clean up here.
+            registry.Remove(Context.ConnectionId);
+            await connection.StopAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the connection's services and detaches it from its player.</summary>
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (registry.Remove(Context.ConnectionId) is { } connection)
+        {
+            await connection.StopAsync();
+        }
+    }
+
+    /// <summary>Quick join (<c>roomId</c> null) or join a room by code.</summary>
+    public async Task<JoinResult> JoinRoom(JoinRoomRequest? request) => (await InvokeAsync(new ClientMessage.JoinRoom(request)))!;
+
+    /// <summary>Creates a room and seats the caller in it.</summary>
+    public async Task<JoinResult> CreateRoom(CreateRoomRequest? request) => (await InvokeAsync(new ClientMessage.CreateRoom(request)))!;
+
+    /// <summary>Leaves the current room, if any.</summary>
+    public Task LeaveRoom() => InvokeAsync(new ClientMessage.LeaveRoom());
+
+    /// <summary>A steering input; errors come back as <c>Error</c>.</summary>
+    public void Input(InputMessage? input) => Send(new ClientMessage.Input(input));
+
+    /// <summary>A chat line for the caller's room.</summary>
+    public void Chat(ChatRequest? request) => Send(new ClientMessage.Chat(request));
+
+    /// <summary>The answer to a <c>Ping</c>.</summary>
+    public void Pong(PongMessage? pong) => Send(new ClientMessage.Pong(pong));
+
+    private void Send(ClientMessage message) => registry.Find(Context.ConnectionId)?.TryEnqueue(message);
+
+    private Task<JoinResult?> InvokeAsync(ClientMessage.Invocation invocation)
+    {
+        if (registry.Find(Context.ConnectionId)?.TryEnqueue(invocation) != true)
+        {
+            invocation.Fail(ErrorCodes.RateLimited, "too many messages; slow down");
+        }
+
+        return invocation.Reply.Task;
+    }
+}

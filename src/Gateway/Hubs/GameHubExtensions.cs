@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansGame.Gateway.Connections;
+
+namespace OrleansGame.Gateway.Hubs;
+
+/// <summary>Registers and maps the game hub and its per-connection machinery.</summary>
+internal static class GameHubExtensions
+{
+    /// <summary>The hub's path.</summary>
+    public const string Path = "/hubs/game";
+
+    /// <summary>The largest message a client may send (PROTOCOL.md: 4 KB); a larger one closes that connection.</summary>
+    public const long MaximumReceiveMessageSize = 4 * 1024;
+
+    /// <summary>Adds SignalR with the JSON and MessagePack protocols, the connection registry and the shutdown coordinator.</summary>
+    public static WebApplicationBuilder AddGameHub(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GameHubOptions>().BindConfiguration(GameHubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration($"{GameHubOptions.Section}:{nameof(GameHubOptions.RateLimits)}")
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSignalR(hub =>
+            {
+                hub.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
+                hub.EnableDetailedErrors = false;
+            })
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)
+            .AddMessagePackProtocol();
+        builder.Services.RemoveAll<IHubProtocolResolver>();
+        builder.Services.AddSingleton<IHubProtocolResolver, GameHubProtocolResolver>();
+        builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddSingleton<PlayerConnectionFactory>();
+        builder.Services.AddSingleton<ShutdownCoordinator>();
+        builder.Services.AddHostedService(static services => services.GetRequiredService<ShutdownCoordinator>());
+        return builder;
+    }
+
+    /// <summary>Maps the hub at <see cref="Path"/>.</summary>
+    public static WebApplication MapGameHub(this WebApplication app)
+    {
+        app.MapHub<GameHub>(Path);
+        return app;
+    }
+}

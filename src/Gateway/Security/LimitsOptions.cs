@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrleansGame.Gateway.Security;
+
+/// <summary>Per client address limits; bound from the <c>Limits</c> section.</summary>
+internal sealed class LimitsOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Limits";
+
+    /// <summary>Concurrent hub connections one address may hold. Default 50.</summary>
+    [Range(1, 100_000)]
+    public int MaxConnectionsPerAddress { get; set; } = 50;
+
+    /// <summary>Sessions one address may create per minute. Default 30.</summary>
+    [Range(1, 100_000)]
+    public int SessionsPerMinutePerAddress { get; set; } = 30;
+}
