@@ -20,7 +20,7 @@ import { resolveBaseUrl } from './http.js';
  * @property {'auto' | 'query'} [tokenIn] `auto`: SignalR's choice (bearer header in Node, `access_token` query in browsers); `query`: always the query string
  * @property {boolean} [reconnect] reconnect automatically (default true)
  * @property {number} [reconnectWindowMs] how long to keep trying (default 60 s; the server holds the seat for 20 s)
- * @property {number} [logLevel] a SignalR `LogLevel` (default: warnings)
+ * @property {number} [logLevel] a SignalR `LogLevel` for its console logging (default: critical only; failures surface as rejections and events)
  */
 
 /**
@@ -49,7 +49,7 @@ export class GameConnection extends Emitter {
     this.#wire();
   }
 
-  #build({ url, protocol = 'json', tokenIn = 'auto', reconnect = true, reconnectWindowMs = 60_000, logLevel = LogLevel.Warning }) {
+  #build({ url, protocol = 'json', tokenIn = 'auto', reconnect = true, reconnectWindowMs = 60_000, logLevel = LogLevel.Critical }) {
     if (protocol !== 'json' && protocol !== 'msgpack') throw new TypeError(`unknown protocol '${protocol}'`);
     let hubUrl = resolveBaseUrl(url);
     if (!/\/hubs\/[^/]+$/.test(new URL(hubUrl).pathname)) hubUrl += HUB_PATH;
@@ -150,10 +150,11 @@ export class GameConnection extends Emitter {
     try {
       await this.#hub.start();
     } catch (error) {
-      const status = error?.statusCode;
+      // Negotiation failures carry the status only in their text ("...: Status code '401'").
+      const status = error?.statusCode ?? Number(/Status code '(\d{3})'/.exec(error?.message ?? '')?.[1] ?? Number.NaN);
       throw status === 401
         ? new GameError('unauthorized', 'the server refused the session token', { status, cause: error })
-        : new GameError('network', error?.message ?? String(error), { status, cause: error });
+        : new GameError('network', error?.message ?? String(error), { status: Number.isNaN(status) ? undefined : status, cause: error });
     }
   }
 
