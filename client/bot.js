@@ -55,7 +55,7 @@ export async function runBot({ url, seconds = 30, protocol = 'json', room = null
     while (Date.now() < deadline && !signal?.aborted && game.state !== 'Disconnected') {
       const me = game.room?.me;
       if (me) {
-        const target = nearest(me, game.room.orbs.values());
+        const target = pickOrb(me, game.room);
         const wanted = target ? directionTo(me, target) : { dx: 0, dy: 0 };
         if (directionChanged(wanted, heading) && game.connected) {
           seq += 1;
@@ -84,6 +84,15 @@ export async function runBots({ bots = 4, namePrefix = 'Bot', ...options }) {
     runBot({ ...options, name: `${namePrefix} ${index + 1}` })
       .catch((error) => ({ name: `${namePrefix} ${index + 1}`, failed: `${error.code ?? 'error'}: ${error.message}` })));
   return Promise.all(runs);
+}
+
+// The nearest orb that no other player is closer to (so bots spread out instead of chasing one orb in
+// a pack), else simply the nearest orb.
+function pickOrb(me, room) {
+  const others = [...room.players.values()].filter((p) => p.playerId !== me.playerId && !p.away);
+  const distance = (a, b) => (a.x - b.x) ** 2 + (a.y - b.y) ** 2;
+  const mine = [...room.orbs.values()].filter((orb) => others.every((other) => distance(other, orb) > distance(me, orb)));
+  return nearest(me, mine.length > 0 ? mine : room.orbs.values());
 }
 
 function sleep(ms, signal) {

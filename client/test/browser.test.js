@@ -40,8 +40,8 @@ after(async () => {
   await gateway?.stop();
 });
 
-async function newPage(viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+async function newPage(viewport = { width: 1280, height: 800 }, device = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...device });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -151,10 +151,11 @@ describe('game page', () => {
     await second.locator('#chat-log li', { hasText: 'hello from Alice' }).waitFor({ state: 'visible' });
 
     await second.keyboard.down('ArrowDown');
+    // Mid-round, so that scores are on the board.
     await waitUntil(async () => {
       const s = await state(first);
-      return s.phase === 'playing';
-    }, { timeoutMs: 20_000, what: 'a playing phase for the match screenshot' });
+      return s.phase === 'playing' && s.remainingMs < 6000 && s.remainingMs > 2000;
+    }, { timeoutMs: 20_000, what: 'the middle of a round for the match screenshot' });
     await shot(first, 'match.png', { toDocs: true });
     await second.keyboard.up('ArrowDown');
     await second.context().close();
@@ -169,11 +170,12 @@ describe('game page', () => {
   });
 
   test('page_PhoneViewport_NoHorizontalScroll', async () => {
-    const page = await newPage({ width: 390, height: 844 });
+    const page = await newPage({ width: 390, height: 844 }, { isMobile: true, hasTouch: true });
     await enterName(page, 'Dana');
     await page.locator('#screen-lobby').waitFor({ state: 'visible' });
     await page.locator('#quick-join').click();
     await waitUntil(async () => (await state(page)).me, { what: 'Dana in a room' });
+    assert.match(await page.locator('#stage-hint').textContent(), /Touch/);
     const overflow = await page.evaluate(() => globalThis.document.documentElement.scrollWidth - globalThis.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
     await shot(page, 'phone.png', { toDocs: true });

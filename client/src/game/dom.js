@@ -45,19 +45,43 @@ export function replaceChildren(parent, children) {
   parent.replaceChildren(...children);
 }
 
-/**
- * A stable, pleasant colour for a player id.
- * @param {string} playerId
- * @returns {string} an `hsl(...)` colour
- */
-export function colorFor(playerId) {
+const PALETTE = ['#4cc9f0', '#f72585', '#b5e48c', '#ffb703', '#9b5de5', '#ff7b54', '#2ec4b6', '#f15bb5', '#e9ff70', '#a0c4ff'];
+
+function hashOf(text) {
   let hash = 2166136261;
-  for (let i = 0; i < playerId.length; i += 1) {
-    hash ^= playerId.charCodeAt(i);
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 16777619);
   }
-  const hue = (hash >>> 0) % 360;
-  return `hsl(${hue} 85% 62%)`;
+  return hash >>> 0;
+}
+
+const assigned = new Map();
+
+/**
+ * A distinct colour for each player present: a player keeps the colour it got while it stays, and players
+ * present at the same time never share one (up to the palette's size).
+ * @param {string} playerId
+ * @returns {string}
+ */
+export function colorFor(playerId) {
+  let slot = assigned.get(playerId);
+  if (slot === undefined) {
+    const taken = new Set(assigned.values());
+    slot = hashOf(playerId) % PALETTE.length;
+    for (let i = 0; i < PALETTE.length && taken.has(slot); i += 1) slot = (slot + 1) % PALETTE.length;
+    assigned.set(playerId, slot);
+  }
+  return PALETTE[slot];
+}
+
+/**
+ * Frees the colours of players who are gone.
+ * @param {Iterable<string>} present the player ids still present
+ */
+export function releaseColors(present) {
+  const keep = new Set(present);
+  for (const playerId of [...assigned.keys()]) if (!keep.has(playerId)) assigned.delete(playerId);
 }
 
 /**

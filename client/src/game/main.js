@@ -7,7 +7,7 @@ import {
   connect, createSession, directionChanged, getLeaderboard, listRooms, refreshSession,
 } from '../sdk/index.js';
 import { Controls } from './controls.js';
-import { byId } from './dom.js';
+import { byId, releaseColors } from './dom.js';
 import {
   addChatLine, clearChat, describeClosing, describeError, hideBanner, renderResults, renderScoreboard,
   renderTimer, showBanner,
@@ -153,7 +153,9 @@ function enterGame(result, resumed) {
     clearChat();
     addChatLine({ name: null, text: `You joined room ${result.roomId}. Collect the glowing orbs!` });
   }
-  byId('stage-hint').classList.remove('gone');
+  const hint = byId('stage-hint');
+  hint.textContent = matchMedia('(pointer: coarse)').matches ? 'Touch and hold to steer' : 'WASD / arrows, or hold the mouse to steer';
+  hint.classList.remove('gone');
   showScreen('game');
   app.renderer.resize();
   app.controls ??= new Controls(byId('arena'), (x, y) => app.renderer.toWorld(x, y), () => byId('stage-hint').classList.add('gone'));
@@ -233,6 +235,7 @@ function frame() {
   renderTimer(room.remainingMs, room.phase);
   if (now - app.lastBoardDraw > 250) {
     app.lastBoardDraw = now;
+    releaseColors(room.roster.keys());
     renderScoreboard(room);
     renderResults(room);
   }

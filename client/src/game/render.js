@@ -131,17 +131,20 @@ export class Renderer {
 
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.font = '700 17px system-ui, sans-serif';
+    // Text is sized in world units: keep it at least ~11 CSS pixels tall on small screens.
+    const text = Math.max(18, (11 * this.pixelRatio) / this.scale);
+    ctx.font = `700 ${Math.min(text, r * 0.95)}px system-ui, sans-serif`;
     ctx.fillStyle = '#0b1020';
     ctx.fillText(String(player.score), player.x, player.y + 1);
 
     const label = player.away ? `${player.name} (away)` : player.name;
-    ctx.font = `${player.me ? 700 : 600} 18px system-ui, sans-serif`;
-    ctx.lineWidth = 4;
+    ctx.font = `${player.me ? 700 : 600} ${text}px system-ui, sans-serif`;
+    ctx.lineWidth = text / 4;
     ctx.strokeStyle = 'rgba(11, 16, 32, 0.9)';
-    ctx.strokeText(label, player.x, player.y - r - 14);
+    const labelY = player.y - r - text * 0.8;
+    ctx.strokeText(label, player.x, labelY);
     ctx.fillStyle = player.me ? '#ffffff' : color;
-    ctx.fillText(label, player.x, player.y - r - 14);
+    ctx.fillText(label, player.x, labelY);
     ctx.globalAlpha = 1;
   }
 
