@@ -1,5 +1,8 @@
 // The SDK against a real gateway (child process, standalone mode) over real sockets.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { connect, createSession, GameError, getLeaderboard, listRooms, refreshSession } from '../src/sdk/index.js';
 import { startGateway } from './support/gateway.js';
@@ -284,5 +287,22 @@ describe('connection', () => {
     const ended = await disconnected;
     assert.equal(ended.closing, null);
     await waitUntil(() => connection.state === 'Disconnected', { what: 'Disconnected state' });
+  });
+});
+
+describe('bot', () => {
+  test('botCli_FourBotsForThreeSeconds_AllPlayAndExitZero', async () => {
+    const bot = fileURLToPath(new URL('../bot.js', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [bot, '--url', gateway.url, '--bots', '4', '--seconds', '3', '--protocol', 'msgpack'], { timeout: 30_000 });
+    const lines = stdout.trim().split('\n');
+    assert.match(lines.at(-1), /^bots: 4 played, 0 failed/);
+    const stats = lines.slice(0, -1).map((line) => JSON.parse(line));
+    assert.equal(stats.length, 4);
+    for (const s of stats) {
+      assert.ok(s.snapshots > 20, `${s.name} saw ${s.snapshots} snapshots`);
+      assert.ok(s.inputs > 0, `${s.name} never steered`);
+      assert.ok(s.pings > 0, `${s.name} got no ping`);
+      assert.deepEqual(s.errors, [], `${s.name} errors`);
+    }
   });
 });
