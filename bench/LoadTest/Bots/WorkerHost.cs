@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace OrleansGame.LoadTest.Bots;
+
+/// <summary>
+/// A generator process driven by the coordinator over standard input, one command a line
+/// (<c>add N</c>, <c>begin</c>, <c>end</c>, <c>stop</c>); each answer is one line on standard output starting with <c>@@</c>.
+/// </summary>
+internal static class WorkerHost
+{
+    /// <summary>The prefix of every answer line.</summary>
+    public const string AnswerPrefix = "@@ ";
+
+    /// <summary>Serves commands until <c>stop</c> or the end of input.</summary>
+    public static async Task<int> RunAsync(Uri server, bool messagePack, int connectParallelism)
+    {
+        await using var fleet = new BotFleet(server, messagePack, connectParallelism);
+        using var stdin = new StreamReader(Console.OpenStandardInput());
+        while (await stdin.ReadLineAsync() is { } line)
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            switch (parts)
+            {
+                case ["add", var n] when int.TryParse(n, out var count):
+                    var started = await fleet.AddAsync(count, CancellationToken.None);
+                    Answer($"added {started} {fleet.Connected}");
+                    break;
+                case ["begin"]:
+                    fleet.Begin();
+                    Answer("begun");
+                    break;
+                case ["end"]:
+                    Answer(JsonSerializer.Serialize(fleet.End(), LoadTestJson.Options));
+                    break;
+                case ["stop"]:
+                    Answer("stopping");
+                    return 0;
+                default:
+                    Answer($"unknown {line}");
+                    break;
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Answer(string text)
+    {
+        Console.Out.WriteLine(AnswerPrefix + text);
+        Console.Out.Flush();
+    }
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using OrleansGame.LoadTest.Metrics;
+
+namespace OrleansGame.LoadTest.Coordinator;
+
+/// <summary>
+/// Runs the load levels against one server after another: starts the server, starts the generator processes, raises
+/// the bots level by level, measures a steady window at each, stops at the time bound or after the SLO has failed.
+/// </summary>
+internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
+{
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+
+    private TimeSpan Remaining => TimeSpan.FromMinutes(options.MaxMinutes) - clock.Elapsed;
+
+    /// <summary>Measures every target in turn; returns all windows.</summary>
+    public async Task<List<StepResult>> RunAsync()
+    {
+        var results = new List<StepResult>();
+        foreach (var target in options.Targets)
+        {
+            if (Remaining <= TimeSpan.Zero)
+            {
+                Console.WriteLine($"time bound reached; {target} not measured");
+                break;
+            }
+
+            results.AddRange(await RunTargetAsync(target));
+        }
+
+        return results;
+    }
+
+    private async Task<List<StepResult>> RunTargetAsync(string target)
+    {
+        var (dll, environment) = target switch
+        {
+            "gateway" => (options.GatewayDll, GatewayEnvironment()),
+            "bare" => (options.BareHubDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }),
+            _ => throw new ArgumentException($"unknown target {target}"),
+        };
+        var results = new List<StepResult>();
+        Console.WriteLine($"== {target}: starting {Path.GetFileName(dll)}");
+        await using var server = await ServerProcess.StartAsync(dll, environment, Path.Combine(runDirectory, $"{target}.log"), TimeSpan.FromSeconds(90));
+        Console.WriteLine($"== {target}: pid {server.Pid} on {server.BaseUri}; {options.Generators} generator process(es), protocol {(options.MessagePack ? "msgpack" : "json")}");
+        var workers = Enumerable.Range(0, options.Generators).Select(_ => WorkerProcess.Start(server.BaseUri, options.MessagePack, options.ConnectParallelism)).ToList();
+        try
+        {
+            var current = 0;
+            var failures = 0;
+            foreach (var level in options.Steps.Where(s => s > 0).Order())
+            {
+                var needed = TimeSpan.FromSeconds(options.WarmupSeconds + options.WindowSeconds + 10);
+                if (Remaining < needed)
+                {
+                    Console.WriteLine($"== {target}: time bound reached before {level} bots");
+                    break;
+                }
+
+                var connected = await RaiseAsync(workers, current, level);
+                current = level;
+                Console.WriteLine($"   {target} {level,5} bots: {connected} connected; warming up {options.WarmupSeconds} s, then measuring {options.WindowSeconds} s");
+                await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+                var result = await MeasureAsync(target, level, server, workers);
+                results.Add(result);
+                Console.WriteLine("   " + Report.Row(result));
+                failures = result.MeetsSlo ? 0 : failures + 1;
+                if (failures >= options.FailuresToStop)
+                {
+                    Console.WriteLine($"== {target}: SLO missed at {failures} level(s) in a row; stopping the ramp");
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            Console.WriteLine($"== {target}: stopping the bots and the server");
+            await Task.WhenAll(workers.Select(async w => await w.DisposeAsync()));
+        }
+
+        return results;
+    }
+
+    private Dictionary<string, string> GatewayEnvironment() => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        // All bots come from 127.0.0.1: lift the per-address caps, and nothing else.
+        ["Limits__MaxConnectionsPerAddress"] = "100000",
+        ["Limits__SessionsPerMinutePerAddress"] = "100000",
+        // Free ports so that the co-hosted silo never meets another one on this machine.
+        ["Orleans__SiloPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+        ["Orleans__GatewayPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+        ["Orleans__ClusterId"] = $"bench-{Environment.ProcessId}",
+    };
+
+    private async Task<int> RaiseAsync(List<WorkerProcess> workers, int current, int level)
+    {
+        var add = level - current;
+        var shares = Enumerable.Range(0, workers.Count).Select(i => (add / workers.Count) + (i < add % workers.Count ? 1 : 0)).ToArray();
+        var timeout = TimeSpan.FromSeconds(60 + (add * 0.5));
+        var answers = await Task.WhenAll(workers.Select((w, i) => w.AddAsync(shares[i], timeout)));
+        return answers.Sum(static a => a.Connected);
+    }
+
+    private async Task<StepResult> MeasureAsync(string target, int level, ServerProcess server, List<WorkerProcess> workers)
+    {
+        var machineBefore = MachineSample.Read();
+        var serverBefore = ProcessSample.Read(server.Pid);
+        var workersBefore = workers.Select(w => ProcessSample.Read(w.Pid)).ToList();
+        var socketsBefore = await SocketSample.ReadAsync(server.Port, CancellationToken.None);
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(workers.Select(static w => w.BeginAsync()));
+        await Task.Delay(TimeSpan.FromSeconds(options.WindowSeconds));
+        var windows = await Task.WhenAll(workers.Select(static w => w.EndAsync()));
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var socketsAfter = await SocketSample.ReadAsync(server.Port, CancellationToken.None);
+        var serverAfter = ProcessSample.Read(server.Pid);
+        var workersAfter = workers.Select(w => ProcessSample.Read(w.Pid)).ToList();
+        var machineBusy = MachineSample.Read().BusySince(machineBefore);
+
+        var ack = new Histogram();
+        var delay = new Histogram();
+        var rtt = new Histogram();
+        var errors = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var window in windows)
+        {
+            ack.Merge(window.InputToAck);
+            delay.Merge(window.SnapshotDelay);
+            rtt.Merge(window.ServerRtt);
+            foreach (var (kind, count) in window.Errors)
+            {
+                errors[kind] = errors.GetValueOrDefault(kind) + count;
+            }
+        }
+
+        var seconds = windows.Average(static w => w.Seconds);
+        var snapshots = windows.Sum(static w => w.Snapshots);
+        var delivered = snapshots / (level * 20.0 * seconds);
+        static double Cpu(ProcessSample? before, ProcessSample? after, double seconds) =>
+            before is null || after is null ? double.NaN : 100 * (after.CpuSeconds - before.CpuSeconds) / seconds;
+        var generatorCpu = workersBefore.Zip(workersAfter, (b, a) => Math.Round(Cpu(b, a, elapsed), 1)).ToList();
+        var ackP99 = ack.Percentile(0.99);
+        var verdict = new List<string>();
+        if (!(ackP99 <= options.SloAckP99Ms))
+        {
+            verdict.Add($"p99 ack {ackP99:F1} ms > {options.SloAckP99Ms} ms");
+        }
+
+        if (delivered < options.SloDelivered)
+        {
+            verdict.Add($"delivered {delivered:P1} < {options.SloDelivered:P0}");
+        }
+
+        if (generatorCpu.Any(static c => c > 90))
+        {
+            verdict.Add("a generator ran above 90% of a core: the bots may be the bottleneck");
+        }
+
+        return new StepResult
+        {
+            Target = target,
+            Protocol = options.MessagePack ? "msgpack" : "json",
+            Bots = level,
+            Connected = windows.Sum(static w => w.Bots),
+            WindowSeconds = Math.Round(seconds, 2),
+            SnapshotsPerBotPerSecond = Math.Round(snapshots / (double)level / seconds, 2),
+            Delivered = Math.Round(delivered, 4),
+            MissedTicks = windows.Sum(static w => w.MissedTicks),
+            AckSamples = ack.Count,
+            AckP50 = ack.Percentile(0.50),
+            AckP95 = ack.Percentile(0.95),
+            AckP99 = ackP99,
+            AckMax = Math.Round(ack.MaxMs, 1),
+            DelayP50 = delay.Percentile(0.50),
+            DelayP99 = delay.Percentile(0.99),
+            RttP99 = rtt.Percentile(0.99),
+            InputsPerSecond = Math.Round(windows.Sum(static w => w.InputsSent) / seconds, 1),
+            Errors = errors,
+            Disconnects = windows.Sum(static w => w.Disconnects),
+            ServerCpu = Math.Round(Cpu(serverBefore, serverAfter, elapsed), 1),
+            ServerRssMb = Math.Round(serverAfter?.RssMb ?? double.NaN, 1),
+            ServerThreads = serverAfter?.Threads ?? 0,
+            GeneratorCpu = generatorCpu,
+            MachineBusy = Math.Round(100 * machineBusy, 1),
+            BytesOutPerSecond = socketsBefore is null || socketsAfter is null ? double.NaN : Math.Round((socketsAfter.BytesSent - socketsBefore.BytesSent) / elapsed),
+            BytesInPerSecond = socketsBefore is null || socketsAfter is null ? double.NaN : Math.Round((socketsAfter.BytesReceived - socketsBefore.BytesReceived) / elapsed),
+            MeetsSlo = verdict.Count == 0 || (verdict.Count == 1 && verdict[0].StartsWith("a generator", StringComparison.Ordinal)),
+            Verdict = verdict.Count == 0 ? "meets the SLO" : string.Join("; ", verdict),
+        };
+    }
+}

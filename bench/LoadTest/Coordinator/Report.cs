@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace OrleansGame.LoadTest.Coordinator;
+
+/// <summary>Turns the windows into the progress line, the Markdown table and the JSON file.</summary>
+internal static class Report
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>One line for the console while the ramp runs.</summary>
+    public static string Row(StepResult r) => string.Create(Invariant,
+        $"{r.Bots,5} bots {r.SnapshotsPerBotPerSecond,5:F2} snap/s ({r.Delivered:P1}) ack p50/p99 {r.AckP50:F1}/{r.AckP99:F1} ms max {r.AckMax:F0} | server {r.ServerCpu:F0}% {r.ServerRssMb:F0} MB | gen {string.Join('+', r.GeneratorCpu.Select(c => c.ToString("F0", Invariant)))}% | {(r.MeetsSlo ? "ok" : "MISS: " + r.Verdict)}");
+
+    /// <summary>The largest level of <paramref name="target"/> that met the SLO, or 0.</summary>
+    public static int Capacity(IEnumerable<StepResult> results, string target) =>
+        results.Where(r => r.Target == target && r.MeetsSlo).Select(static r => r.Bots).DefaultIfEmpty(0).Max();
+
+    /// <summary>Whether the ramp of <paramref name="target"/> stopped on failures (so its capacity is a measurement, not a lower bound).</summary>
+    public static bool ReachedLimit(IEnumerable<StepResult> results, string target) =>
+        results.Where(r => r.Target == target).OrderBy(static r => r.Bots).LastOrDefault() is { MeetsSlo: false };
+
+    /// <summary>The Markdown report: the summary and one table row per window.</summary>
+    public static string Markdown(IReadOnlyList<StepResult> results, LoadTestOptions options, string machine)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(Invariant, $"# Load test {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"Machine: {machine}. Protocol {(options.MessagePack ? "MessagePack" : "JSON")}; {options.Generators} generator process(es); warm-up {options.WarmupSeconds} s, window {options.WindowSeconds} s per level.");
+        md.AppendLine(Invariant, $"SLO: p99 input-to-ack <= {options.SloAckP99Ms} ms and >= {options.SloDelivered:P0} of the expected 20 snapshots/s per bot.");
+        md.AppendLine();
+        foreach (var target in results.Select(static r => r.Target).Distinct())
+        {
+            var capacity = Capacity(results, target);
+            md.AppendLine(Invariant, $"- **{target}**: largest level meeting the SLO: **{capacity}** bots{(ReachedLimit(results, target) ? "" : " (the ramp ended before the SLO failed: a lower bound)")}");
+        }
+
+        if (results.Any(static r => r.Target == "gateway") && results.Any(static r => r.Target == "bare"))
+        {
+            var gateway = Capacity(results, "gateway");
+            var bare = Capacity(results, "bare");
+            var ratio = bare == 0 ? double.NaN : gateway / (double)bare;
+            md.AppendLine(Invariant, $"- **ratio gateway / bare hub: {ratio:F2}**{(ReachedLimit(results, "bare") ? "" : " (the bare hub did not reach its limit: the true ratio is at most this)")}");
+        }
+
+        md.AppendLine();
+        md.AppendLine("| target | bots | connected | snap/s/bot | delivered | missed ticks | ack p50 | ack p95 | ack p99 | ack max | delay p99 | rtt p99 | server CPU % | server MB | generator CPU % | machine busy % | out KB/s | in KB/s | errors | SLO |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        foreach (var r in results)
+        {
+            var errors = r.Errors.Count == 0 && r.Disconnects == 0
+                ? "0"
+                : string.Join(", ", r.Errors.Select(static e => $"{e.Key} {e.Value}").Append($"disconnects {r.Disconnects}"));
+            md.AppendLine(Invariant,
+                $"| {r.Target} | {r.Bots} | {r.Connected} | {r.SnapshotsPerBotPerSecond:F2} | {r.Delivered:P1} | {r.MissedTicks} | {r.AckP50:F1} | {r.AckP95:F1} | {r.AckP99:F1} | {r.AckMax:F1} | {r.DelayP99:F0} | {r.RttP99:F0} | {r.ServerCpu:F0} | {r.ServerRssMb:F0} | {string.Join(" + ", r.GeneratorCpu.Select(c => c.ToString("F0", Invariant)))} | {r.MachineBusy:F0} | {r.BytesOutPerSecond / 1024:F0} | {r.BytesInPerSecond / 1024:F0} | {errors} | {(r.MeetsSlo ? "yes" : "no: " + r.Verdict)} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("CPU % is of one core (this machine has " + Environment.ProcessorCount.ToString(Invariant) + "); the gateway's figure includes its co-hosted silo (standalone mode). Delay is server tick time to arrival (1 ms resolution). rtt is the server's smoothed ping RTT (`rttMs`). Bytes are TCP payload on the server's port. Errors and disconnects are cumulative over the run.");
+        return md.ToString();
+    }
+
+    /// <summary>Writes <c>loadtest-&lt;stamp&gt;.json</c> and <c>.md</c> into the run's directory and returns the Markdown path.</summary>
+    public static async Task<string> WriteAsync(IReadOnlyList<StepResult> results, LoadTestOptions options, string directory, string machine)
+    {
+        var json = JsonSerializer.Serialize(new { machine, options = new { options.Mode, options.Targets, protocol = options.MessagePack ? "msgpack" : "json", options.Steps, options.WarmupSeconds, options.WindowSeconds, options.Generators, options.SloAckP99Ms, options.SloDelivered }, results }, LoadTestJson.Indented);
+        await File.WriteAllTextAsync(Path.Combine(directory, "results.json"), json);
+        var markdownPath = Path.Combine(directory, "results.md");
+        await File.WriteAllTextAsync(markdownPath, Markdown(results, options, machine));
+        return markdownPath;
+    }
+}

@@ -1,0 +1,89 @@
+namespace OrleansGame.LoadTest.Coordinator;
+
+/// <summary>The measurements of one steady window at one load level against one server.</summary>
+internal sealed record StepResult
+{
+    /// <summary><c>gateway</c> or <c>bare</c>.</summary>
+    public required string Target { get; init; }
+
+    /// <summary><c>json</c> or <c>msgpack</c>.</summary>
+    public required string Protocol { get; init; }
+
+    /// <summary>Bots asked for.</summary>
+    public required int Bots { get; init; }
+
+    /// <summary>Bots connected at the end of the window.</summary>
+    public required int Connected { get; init; }
+
+    /// <summary>The window's length in seconds.</summary>
+    public required double WindowSeconds { get; init; }
+
+    /// <summary>Snapshots received per bot per second (20 expected), over all bots asked for.</summary>
+    public required double SnapshotsPerBotPerSecond { get; init; }
+
+    /// <summary>Snapshots received over the 20 Hz expected for every bot asked for.</summary>
+    public required double Delivered { get; init; }
+
+    /// <summary>Ticks the bots saw skipped in their snapshot sequence (a slow tick, or a snapshot lost).</summary>
+    public required long MissedTicks { get; init; }
+
+    /// <summary>Input-to-ack samples.</summary>
+    public required long AckSamples { get; init; }
+
+    /// <summary>Input-to-ack p50, ms.</summary>
+    public required double AckP50 { get; init; }
+
+    /// <summary>Input-to-ack p95, ms.</summary>
+    public required double AckP95 { get; init; }
+
+    /// <summary>Input-to-ack p99, ms.</summary>
+    public required double AckP99 { get; init; }
+
+    /// <summary>Input-to-ack max, ms.</summary>
+    public required double AckMax { get; init; }
+
+    /// <summary>Snapshot delivery delay (server tick time to bot) p50, ms (1 ms resolution).</summary>
+    public required double DelayP50 { get; init; }
+
+    /// <summary>Snapshot delivery delay p99, ms.</summary>
+    public required double DelayP99 { get; init; }
+
+    /// <summary>The server's smoothed ping RTT of the bots, p99, ms.</summary>
+    public required double RttP99 { get; init; }
+
+    /// <summary>Inputs sent per second, all bots.</summary>
+    public required double InputsPerSecond { get; init; }
+
+    /// <summary>Errors so far by kind (cumulative over the run).</summary>
+    public required Dictionary<string, long> Errors { get; init; }
+
+    /// <summary>Connections closed under bots so far (cumulative).</summary>
+    public required long Disconnects { get; init; }
+
+    /// <summary>Server CPU in the window, percent of one core.</summary>
+    public required double ServerCpu { get; init; }
+
+    /// <summary>Server resident memory at the end of the window, MiB.</summary>
+    public required double ServerRssMb { get; init; }
+
+    /// <summary>Server threads at the end of the window.</summary>
+    public required int ServerThreads { get; init; }
+
+    /// <summary>Generator CPU in the window, percent of one core, per worker process.</summary>
+    public required IReadOnlyList<double> GeneratorCpu { get; init; }
+
+    /// <summary>Whole machine busy share in the window, percent of all cores.</summary>
+    public required double MachineBusy { get; init; }
+
+    /// <summary>Server payload bytes sent per second to the bots (TCP counters), or NaN when unknown.</summary>
+    public required double BytesOutPerSecond { get; init; }
+
+    /// <summary>Server payload bytes received per second from the bots, or NaN when unknown.</summary>
+    public required double BytesInPerSecond { get; init; }
+
+    /// <summary>Whether the window met the SLO.</summary>
+    public required bool MeetsSlo { get; init; }
+
+    /// <summary>Why not, when it did not.</summary>
+    public required string Verdict { get; init; }
+}

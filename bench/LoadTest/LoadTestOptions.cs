@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace OrleansGame.LoadTest;
+
+/// <summary>The command line, parsed. Every duration is bounded; every address is 127.0.0.1.</summary>
+internal sealed record LoadTestOptions
+{
+    /// <summary><c>ramp</c> (steps until the SLO fails), <c>run</c> (one level), or <c>worker</c> (internal).</summary>
+    public string Mode { get; init; } = "ramp";
+
+    /// <summary>Servers to measure, in order: <c>gateway</c>, <c>bare</c>.</summary>
+    public IReadOnlyList<string> Targets { get; init; } = ["gateway", "bare"];
+
+    /// <summary>Whether the bots speak MessagePack instead of JSON.</summary>
+    public bool MessagePack { get; init; }
+
+    /// <summary>The load levels of a ramp (bots), ascending.</summary>
+    public IReadOnlyList<int> Steps { get; init; } = [50, 100, 200, 300, 400, 500, 600, 800, 1000, 1200, 1500, 2000];
+
+    /// <summary>Seconds between reaching a level and opening the window.</summary>
+    public double WarmupSeconds { get; init; } = 5;
+
+    /// <summary>The steady window, seconds.</summary>
+    public double WindowSeconds { get; init; } = 15;
+
+    /// <summary>Generator processes.</summary>
+    public int Generators { get; init; } = 1;
+
+    /// <summary>Bots one generator connects at once.</summary>
+    public int ConnectParallelism { get; init; } = 16;
+
+    /// <summary>Consecutive failing levels after which a ramp stops.</summary>
+    public int FailuresToStop { get; init; } = 2;
+
+    /// <summary>The whole run's time bound, minutes.</summary>
+    public double MaxMinutes { get; init; } = 20;
+
+    /// <summary>p99 input-to-ack bound of the SLO, ms.</summary>
+    public double SloAckP99Ms { get; init; } = 100;
+
+    /// <summary>Share of the expected snapshots that must arrive.</summary>
+    public double SloDelivered { get; init; } = 0.99;
+
+    /// <summary>Where JSON, Markdown and server logs go.</summary>
+    public string OutputDirectory { get; init; } = "bench/results";
+
+    /// <summary>The built gateway (Release).</summary>
+    public string GatewayDll { get; init; } = "";
+
+    /// <summary>The built bare hub (Release).</summary>
+    public string BareHubDll { get; init; } = "";
+
+    /// <summary>The server a worker drives.</summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with a usage hint on a bad one.</summary>
+    public static LoadTestOptions Parse(string[] args)
+    {
+        var options = new LoadTestOptions();
+        var i = 0;
+        if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            options = options with { Mode = args[0] };
+            i = 1;
+        }
+
+        for (; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value");
+            double Number() => double.Parse(Value(), CultureInfo.InvariantCulture);
+            options = name switch
+            {
+                "--targets" => options with { Targets = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
+                "--protocol" => options with { MessagePack = Value() switch { "msgpack" => true, "json" => false, var p => throw new ArgumentException($"unknown protocol {p}") } },
+                "--steps" => options with { Steps = [.. Value().Split(',').Select(static s => int.Parse(s, CultureInfo.InvariantCulture))] },
+                "--bots" => options with { Steps = [int.Parse(Value(), CultureInfo.InvariantCulture)] },
+                "--warmup" => options with { WarmupSeconds = Number() },
+                "--window" => options with { WindowSeconds = Number() },
+                "--generators" => options with { Generators = (int)Number() },
+                "--connect-parallelism" => options with { ConnectParallelism = (int)Number() },
+                "--failures-to-stop" => options with { FailuresToStop = (int)Number() },
+                "--max-minutes" => options with { MaxMinutes = Number() },
+                "--slo-p99-ms" => options with { SloAckP99Ms = Number() },
+                "--slo-delivered" => options with { SloDelivered = Number() },
+                "--out" => options with { OutputDirectory = Value() },
+                "--gateway-dll" => options with { GatewayDll = Value() },
+                "--barehub-dll" => options with { BareHubDll = Value() },
+                "--url" => options with { Url = new Uri(Value()) },
+                _ => throw new ArgumentException($"unknown option {name}"),
+            };
+        }
+
+        return options;
+    }
+}

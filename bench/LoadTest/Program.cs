@@ -1,0 +1,44 @@
+using System.Globalization;
+using OrleansGame.LoadTest;
+using OrleansGame.LoadTest.Bots;
+using OrleansGame.LoadTest.Coordinator;
+
+LoadTestOptions options;
+try
+{
+    options = LoadTestOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine("usage: LoadTest [ramp|run] [--targets gateway,bare] [--protocol json|msgpack] [--steps 50,100,...|--bots N] [--warmup S] [--window S] [--generators K] [--max-minutes M] [--gateway-dll PATH] [--barehub-dll PATH] [--out DIR]");
+    return 2;
+}
+
+if (options.Mode == "worker")
+{
+    if (options.Url is not { IsLoopback: true } url)
+    {
+        Console.Error.WriteLine("a worker needs --url of a loopback server");
+        return 2;
+    }
+
+    return await WorkerHost.RunAsync(url, options.MessagePack, options.ConnectParallelism);
+}
+
+if (options.Mode is not ("ramp" or "run"))
+{
+    Console.Error.WriteLine($"unknown mode {options.Mode}");
+    return 2;
+}
+
+var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+var runDirectory = Path.GetFullPath(Path.Combine(options.OutputDirectory, $"{stamp}-{options.Mode}-{(options.MessagePack ? "msgpack" : "json")}"));
+Directory.CreateDirectory(runDirectory);
+var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, load average before the run {File.ReadAllText("/proc/loadavg").Split(' ')[0]}";
+Console.WriteLine($"load test: {machine}; results in {runDirectory}");
+var results = await new RampRunner(options, runDirectory).RunAsync();
+var markdown = await Report.WriteAsync(results, options, runDirectory, machine);
+Console.WriteLine();
+Console.WriteLine(await File.ReadAllTextAsync(markdown));
+return results.Count > 0 ? 0 : 1;
