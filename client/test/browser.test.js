@@ -26,7 +26,7 @@ const pageErrors = [];
 before(async () => {
   await mkdir(screenshots, { recursive: true });
   // Short rounds so that rounds finish (leaderboard, results) while the suite runs.
-  gateway = await startGateway({ env: { Arena__RoundDuration: '00:00:12', Arena__ResultsDuration: '00:00:03' } });
+  gateway = await startGateway({ env: { Arena__RoundDuration: '00:00:10', Arena__ResultsDuration: '00:00:02' } });
   botRuns = ['Nova', 'Pixel', 'Comet'].map((name) =>
     runBot({ url: gateway.url, name, seconds: 170, signal: bots.signal, steerMs: 80 }));
   // launch() gives the browser a fresh temporary user-data-dir of its own.
@@ -154,10 +154,19 @@ describe('game page', () => {
     // Mid-round, so that scores are on the board.
     await waitUntil(async () => {
       const s = await state(first);
-      return s.phase === 'playing' && s.remainingMs < 6000 && s.remainingMs > 2000;
+      return s.phase === 'playing' && s.remainingMs < 6500 && s.remainingMs > 2000;
     }, { timeoutMs: 20_000, what: 'the middle of a round for the match screenshot' });
     await shot(first, 'match.png', { toDocs: true });
     await second.keyboard.up('ArrowDown');
+
+    // A reload within the reconnect window resumes the seat (the server pushes RoomState).
+    await second.reload();
+    await waitUntil(async () => {
+      const s = await state(second);
+      return s.screen === 'game' && s.roomId === roomId && s.playerId === bob.playerId && s.me && !s.me.away;
+    }, { timeoutMs: 20_000, what: 'Bob back in his seat after a reload' });
+    const banner = second.locator('#banner');
+    if (await banner.isVisible()) assert.match(await banner.getAttribute('class'), /info/, 'an error banner after resuming');
     await second.context().close();
   });
 

@@ -108,7 +108,11 @@ async function openConnection() {
     if (connection !== app.connection) return;
     setStatus('off', 'offline');
     const reason = closing ? describeClosing(closing) : 'Disconnected from the server.';
-    showBanner(`${reason} Reload the page to play again.`, { sticky: true });
+    showBanner(`${reason} Pick a room to play again.`, { sticky: true });
+    if (app.screen === 'game') {
+      app.world = null;
+      showScreen('lobby');
+    }
   });
 }
 
@@ -126,16 +130,27 @@ async function refreshLobby() {
 }
 
 async function join(action) {
-  if (app.busy || !app.connection) return;
+  if (app.busy || !app.session) return;
   app.busy = true;
   try {
+    // A connection that ended for good (e.g. replaced by another tab) is opened again on purpose.
+    if (!app.connection || app.connection.state === 'Disconnected') await openConnection();
     enterGame(await action(), false);
     hideBanner();
   } catch (error) {
-    showBanner(describeError(error));
+    if (!(error.code === 'already_in_room' && (await seatResumed()))) showBanner(describeError(error));
   } finally {
     app.busy = false;
   }
+}
+
+// After a reload within the reconnect window the server resumes the seat and pushes RoomState (whose
+// listener enters the game); it may arrive just after a join was attempted, which then says already_in_room.
+async function seatResumed() {
+  const connection = app.connection;
+  if (!connection) return false;
+  if (connection.room) return true;
+  return connection.next('roomState', { timeoutMs: 3000 }).then(() => true, () => false);
 }
 
 // ---- game ----------------------------------------------------------------------------------------
@@ -295,6 +310,7 @@ function wire() {
     if (!text.trim() || !app.connection) return;
     app.connection.chat(text).catch((error) => showBanner(describeError(error)));
     input.value = '';
+    input.blur();
   });
   window.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && app.screen === 'game' && document.activeElement !== byId('chat-input')) {
