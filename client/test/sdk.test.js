@@ -80,7 +80,7 @@ describe('sessions', () => {
 });
 
 describe('playing', () => {
-  test('joinRoom_QuickJoinOverJson_ReturnsFullStateAndSnapshotsFlow', async () => {
+  test('joinRoom_QuickJoinOverJson_ReturnsFullStateAndSnapshotsFlow', async (t) => {
     const { session, connection } = await player({ protocol: 'json' });
     const joined = await connection.joinRoom(null);
     assert.match(joined.roomId, /^[a-z0-9]{6}$/);
@@ -89,7 +89,11 @@ describe('playing', () => {
     assert.equal(joined.orbs.length, 24);
     assert.ok(joined.snapshot.players.some((p) => p.playerId === session.playerId));
     const first = await nextSnapshot(connection);
-    const later = await nextSnapshot(connection, (s) => s.tick >= first.tick + 3);
+    const startedAt = performance.now();
+    const later = await nextSnapshot(connection, (s) => s.tick >= first.tick + 20);
+    const interval = (performance.now() - startedAt) / (later.tick - first.tick);
+    t.diagnostic(`snapshot interval: ${interval.toFixed(1)} ms (ticks ${first.tick}..${later.tick})`);
+    assert.ok(interval > 20 && interval < 250, `snapshots every ${interval} ms`);
     assert.equal(later.roomId, joined.roomId);
     assert.ok(later.serverTime > first.serverTime);
     assert.equal(connection.room.orbs.size, 24);

@@ -359,6 +359,7 @@ globalThis.orbArena = {
   get connected() { return Boolean(app.connection?.connected); },
   get me() { return app.connection?.room?.me ?? null; },
   get predicted() { return app.world?.predicted ?? null; },
+  get predictionError() { return app.world?.lastError ?? null; },
   get phase() { return app.connection?.room?.phase ?? null; },
   get remainingMs() { return app.connection?.room?.remainingMs ?? null; },
   get players() { return app.connection?.room ? [...app.connection.room.players.keys()] : []; },
