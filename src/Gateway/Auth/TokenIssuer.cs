@@ -17,7 +17,7 @@ internal sealed class TokenIssuer(SigningKey signingKey, IOptions<AuthOptions> o
         var expires = now + options.Value.TokenLifetime;
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
-            Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, playerId)]),
+            Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, playerId), new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N"))]),
             Issuer = options.Value.Issuer,
             Audience = options.Value.Issuer,
             IssuedAt = now.UtcDateTime,

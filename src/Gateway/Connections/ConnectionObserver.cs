@@ -45,4 +45,7 @@ internal sealed class ConnectionObserver(PlayerConnection connection, IHubContex
 
     /// <inheritdoc/>
     public Task OnClosingAsync(Closing closing) => connection.CloseAsync(closing);
+
+    /// <inheritdoc/>
+    public Task OnRoomMovingAsync(string roomId) => connection.FollowRoomAsync(roomId);
 }

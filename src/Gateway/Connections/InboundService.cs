@@ -61,7 +61,9 @@ internal sealed partial class InboundService(
         var verdict = gate.Admit(CategoryOf(message));
         if (message is ClientMessage.Malformed malformed)
         {
+            // Unbindable calls have no bucket: each one counts as over the limit, and each gets its own error.
             LogMalformed(logger, Clip(malformed.Target), malformed.Reason);
+            verdict = verdict == GateVerdict.Flood ? verdict : GateVerdict.Pass;
         }
 
         switch (verdict)

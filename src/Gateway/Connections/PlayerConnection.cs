@@ -154,7 +154,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
                     LogDetachFailed(_logger, PlayerId, exception);
                 }
 
-                _grains.DeleteObjectReference<IPlayerObserver>(_observer);
+                _grains.DeleteObjectReference<IPlayerObserver>(reference);
             }
 
             LogDisconnected(_logger, PlayerId, ConnectionId);

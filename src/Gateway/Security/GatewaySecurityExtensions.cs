@@ -25,6 +25,9 @@ internal static class GatewaySecurityExtensions
             // Trust nobody by default (the framework trusts loopback): X-Forwarded-For only counts from a configured proxy.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // The obsolete list is still consulted and still holds loopback by default.
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             foreach (var proxy in proxies.Value.KnownProxies)
             {
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));

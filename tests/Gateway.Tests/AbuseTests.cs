@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR.Client;
+using OrleansGame.Gateway.Tests.Infrastructure;
+using OrleansGame.Grains.Abstractions.Wire;
+
+namespace OrleansGame.Gateway.Tests;
+
+/// <summary>A misbehaving client loses its own connection and nobody else notices.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class AbuseTests(GatewayFixture fixture)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    private GatewayHost Host => fixture.Host;
+
+    [Theory]
+    [InlineData(WireProtocol.Json)]
+    [InlineData(WireProtocol.MessagePack)]
+    public async Task OversizedMessage_ClosesTheSenderOnly_OtherClientSeesNoSnapshotGap(WireProtocol protocol)
+    {
+        await using var victim = await Host.ConnectNewPlayerAsync(WireProtocol.Json);
+        await using var sender = await Host.ConnectNewPlayerAsync(protocol);
+        var room = await victim.CreateRoomAsync(isPrivate: true).WaitAsync(Bound, TestContext.Current.CancellationToken);
+        await sender.JoinAsync(room.RoomId).WaitAsync(Bound, TestContext.Current.CancellationToken);
+        await victim.WaitForSnapshotAsync(s => s.Players.Count == 2, Bound);
+        var from = Stopwatch.GetTimestamp();
+
+        var huge = new ChatRequest(new string('x', 64 * 1024));
+        try
+        {
+            await sender.Connection.SendAsync("Chat", huge, TestContext.Current.CancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // The server may close the connection before the client has finished writing.
+        }
+
+        await sender.Closed.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        await victim.WaitForSnapshotAsync(_ => Stopwatch.GetElapsedTime(from) > TimeSpan.FromSeconds(1.5), Bound);
+        var (gap, count) = victim.SnapshotStats(from, Stopwatch.GetTimestamp());
+
+        Assert.Equal(HubConnectionState.Disconnected, sender.Connection.State);
+        Assert.Equal(HubConnectionState.Connected, victim.Connection.State);
+        Assert.True(gap <= TimeSpan.FromMilliseconds(250), $"the other client saw a {gap.TotalMilliseconds:F0} ms gap in {count} snapshots");
+        await victim.SendChatAsync("still here");
+        Assert.Equal("still here", (await victim.WaitForChatAsync(Bound)).Text);
+    }
+
+    [Theory]
+    [InlineData(WireProtocol.Json)]
+    [InlineData(WireProtocol.MessagePack)]
+    public async Task InputFlood_IsThrottledThenClosed_WhileANormalClientKeepsItsSnapshotRate(WireProtocol protocol)
+    {
+        await using var normal = await Host.ConnectNewPlayerAsync(WireProtocol.Json);
+        await using var flooder = await Host.ConnectNewPlayerAsync(protocol);
+        var room = await normal.CreateRoomAsync(isPrivate: true).WaitAsync(Bound, TestContext.Current.CancellationToken);
+        await flooder.JoinAsync(room.RoomId).WaitAsync(Bound, TestContext.Current.CancellationToken);
+        await normal.WaitForSnapshotAsync(s => s.Players.Count == 2, Bound);
+        var from = Stopwatch.GetTimestamp();
+
+        // About 1,000 inputs a second: ten every 10 ms, until the server gives up on the sender.
+        var sent = 0;
+        using (var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(10)))
+        {
+            try
+            {
+                while (!flooder.Closing.IsCompleted && Stopwatch.GetElapsedTime(from) < Bound && await pace.WaitForNextTickAsync(TestContext.Current.CancellationToken))
+                {
+                    for (var i = 0; i < 10; i++)
+                    {
+                        await flooder.SendInputAsync(++sent, 1, 0);
+                    }
+                }
+            }
+            catch (InvalidOperationException) when (flooder.Closing.IsCompleted || flooder.Closed.IsCompleted)
+            {
+                // Closed by the server mid-flood.
+            }
+        }
+
+        var closing = await flooder.Closing.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        await flooder.Closed.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        var throttled = await flooder.WaitForErrorAsync(TimeSpan.FromSeconds(1));
+        Assert.Equal("rate_limited", throttled.Code);
+        Assert.Equal("flood", closing.Reason);
+
+        await normal.WaitForSnapshotAsync(_ => Stopwatch.GetElapsedTime(from) > TimeSpan.FromSeconds(2), Bound);
+        var to = Stopwatch.GetTimestamp();
+        var (gap, count) = normal.SnapshotStats(from, to);
+        var rate = count / Stopwatch.GetElapsedTime(from, to).TotalSeconds;
+        Assert.InRange(rate, 15, 25);
+        Assert.True(gap <= TimeSpan.FromMilliseconds(250), $"the normal client saw a {gap.TotalMilliseconds:F0} ms gap ({sent} inputs flooded)");
+        Assert.Equal(HubConnectionState.Connected, normal.Connection.State);
+    }
+}

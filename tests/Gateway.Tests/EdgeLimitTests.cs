@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using OrleansGame.Gateway.Tests.Infrastructure;
+
+namespace OrleansGame.Gateway.Tests;
+
+/// <summary>Origin rule and per-address caps, each on its own gateway with small limits.</summary>
+public sealed class EdgeLimitTests
+{
+    [Fact]
+    public async Task Origin_NotAllowed_IsRefusedWith403_SameOriginConfiguredOrNoneAreServed()
+    {
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = "https://friend.example" });
+        var self = host.BaseAddress.GetLeftPart(UriPartial.Authority);
+
+        Assert.Equal(HttpStatusCode.Forbidden, await PostSessionAsync(host, "https://evil.example"));
+        Assert.Equal(HttpStatusCode.OK, await PostSessionAsync(host, self));
+        Assert.Equal(HttpStatusCode.OK, await PostSessionAsync(host, "https://friend.example"));
+        Assert.Equal(HttpStatusCode.OK, await PostSessionAsync(host, origin: null));
+
+        var session = await host.CreateSessionAsync();
+        using var negotiate = new HttpRequestMessage(HttpMethod.Post, "/hubs/game/negotiate?negotiateVersion=1");
+        negotiate.Headers.Add("Origin", "https://evil.example");
+        negotiate.Headers.Authorization = new("Bearer", session.Token);
+        using var refused = await host.Http.SendAsync(negotiate, TestContext.Current.CancellationToken);
+        await SessionTests.AssertProblemAsync(refused, HttpStatusCode.Forbidden, "origin_not_allowed");
+    }
+
+    [Fact]
+    public async Task Connections_OverThePerAddressCap_AreRefusedWith429()
+    {
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Limits:MaxConnectionsPerAddress"] = "2" });
+        await using var one = await host.ConnectNewPlayerAsync(WireProtocol.Json);
+        await using var two = await host.ConnectNewPlayerAsync(WireProtocol.MessagePack);
+
+        var session = await host.CreateSessionAsync();
+        await using var three = host.BuildConnection(session.Token, WireProtocol.Json);
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => three.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+
+        await one.Connection.StopAsync(TestContext.Current.CancellationToken);
+        await using var four = host.BuildConnection(session.Token, WireProtocol.Json);
+        await Eventually.WaitAsync(
+            async () =>
+            {
+                try
+                {
+                    await four.StartAsync(TestContext.Current.CancellationToken);
+                    return true;
+                }
+                catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    return false;
+                }
+            },
+            started => started,
+            TimeSpan.FromSeconds(10));
+        Assert.Equal(HubConnectionState.Connected, four.State);
+        Assert.Equal(HubConnectionState.Connected, two.Connection.State);
+    }
+
+    [Fact]
+    public async Task Sessions_OverThePerAddressRate_AreRefusedWith429_EvenWithAForgedForwardedFor()
+    {
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Limits:SessionsPerMinutePerAddress"] = "3" });
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await PostSessionAsync(host, origin: null));
+        }
+
+        using var over = await host.Http.PostAsJsonAsync("/api/sessions", new { name = "Late" }, TestContext.Current.CancellationToken);
+        await SessionTests.AssertProblemAsync(over, HttpStatusCode.TooManyRequests, "rate_limited");
+
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = JsonContent.Create(new { name = "Sneaky" }) };
+        forged.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        using var stillRefused = await host.Http.SendAsync(forged, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.TooManyRequests, stillRefused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sessions_FromATrustedProxy_AreLimitedPerForwardedAddress()
+    {
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Limits:SessionsPerMinutePerAddress"] = "1",
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, await PostSessionAsync(host, origin: null, forwardedFor: "198.51.100.1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostSessionAsync(host, origin: null, forwardedFor: "198.51.100.1"));
+        Assert.Equal(HttpStatusCode.OK, await PostSessionAsync(host, origin: null, forwardedFor: "198.51.100.2"));
+    }
+
+    private static async Task<HttpStatusCode> PostSessionAsync(GatewayHost host, string? origin, string? forwardedFor = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = JsonContent.Create(new { name = "Origin test" }) };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        using var response = await host.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace OrleansGame.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The real gateway (the same registrations as Program) on Kestrel at 127.0.0.1 and a free port, co-hosting a silo
+/// on free ports, with a known signing key so tests can mint their own tokens.
+/// </summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    public const string SigningKey = "gateway-tests-signing-key-0123456789abcdef";
+    public const string Issuer = "orleans-game";
+
+    private GatewayHost(WebApplication app, Uri baseAddress)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<GatewayHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Auth:SigningKey"] = SigningKey,
+            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:ClusterId"] = "gateway-tests-" + Guid.NewGuid().ToString("N"),
+            ["HostOptions:ShutdownTimeout"] = "00:00:15",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var app = GatewayApplication.Create(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var address = app.Urls.First();
+        return new GatewayHost(app, new Uri(address));
+    }
+
+    public async Task<Session> CreateSessionAsync(string? name = null)
+    {
+        using var response = await Http.PostAsJsonAsync("/api/sessions", new { name = name ?? "p" + Random.Shared.Next(100_000) });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Session>())!;
+    }
+
+    public HubConnection BuildConnection(string token, WireProtocol protocol, bool tokenInQuery = false)
+    {
+        var url = new Uri(BaseAddress, tokenInQuery ? $"/hubs/game?access_token={Uri.EscapeDataString(token)}" : "/hubs/game");
+        var builder = new HubConnectionBuilder().WithUrl(url, options =>
+        {
+            options.Transports = HttpTransportType.WebSockets;
+            if (tokenInQuery)
+            {
+                options.SkipNegotiation = true;
+            }
+            else
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            }
+        });
+        if (protocol == WireProtocol.MessagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+
+        return builder.Build();
+    }
+
+    public async Task<TestClient> ConnectAsync(Session session, WireProtocol protocol)
+    {
+        var client = new TestClient(BuildConnection(session.Token, protocol), session);
+        await client.Connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        return client;
+    }
+
+    public async Task<TestClient> ConnectNewPlayerAsync(WireProtocol protocol, string? name = null) =>
+        await ConnectAsync(await CreateSessionAsync(name), protocol);
+
+    public static string MintToken(string playerId, DateTime notBefore, DateTime expires, string key = SigningKey) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, playerId)]),
+            Issuer = Issuer,
+            Audience = Issuer,
+            IssuedAt = notBefore,
+            NotBefore = notBefore,
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        await App.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
