@@ -104,9 +104,10 @@ export function renderResults(room) {
     .map((p) => ({ playerId: p.playerId, name: room.nameOf(p.playerId), score: p.score }))
     .sort((a, b) => b.score - a.score);
   const winner = results[0];
-  byId('results-title').textContent = winner
-    ? (winner.playerId === room.playerId ? 'You win the round!' : `${winner.name} wins the round`)
-    : 'Round over';
+  const decided = winner && results.length >= 2 && winner.score > (results[1]?.score ?? 0);
+  byId('results-title').textContent = !decided
+    ? 'Round over'
+    : (winner.playerId === room.playerId ? 'You win the round!' : `${winner.name} wins the round`);
   byId('results-countdown').textContent = String(Math.max(0, Math.ceil(room.remainingMs / 1000)));
   replaceChildren(byId('results-list'), results.map((result) => el('li', { className: result.playerId === room.playerId ? 'me' : '' },
     el('span', { className: 'swatch', style: { background: colorFor(result.playerId), marginRight: '.5rem' } }),

@@ -167,6 +167,7 @@ function enterGame(result, resumed) {
   if (!resumed) {
     clearChat();
     addChatLine({ name: null, text: `You joined room ${result.roomId}. Collect the glowing orbs!` });
+    if (result.isPrivate) addChatLine({ name: null, text: `This room is private: share the invite link or the code ${result.roomId}.` });
   }
   const hint = byId('stage-hint');
   hint.textContent = matchMedia('(pointer: coarse)').matches ? 'Touch and hold to steer' : 'WASD / arrows, or hold the mouse to steer';
