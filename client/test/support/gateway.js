@@ -58,6 +58,10 @@ export async function startGateway({ env = {}, startTimeoutMs = 90_000 } = {}) {
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+  // Never leave a gateway behind, even when the test process ends abruptly.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  exited.then(() => process.off('exit', killOnExit));
   const logs = () => output.join('');
 
   const stop = async () => {
