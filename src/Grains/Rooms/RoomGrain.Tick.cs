@@ -47,7 +47,13 @@ internal sealed partial class RoomGrain
             return;
         }
 
-        if (checkpointDue || now - lastCheckpointAt >= options.CheckpointInterval)
+        if (now - lastCheckpointAt >= options.CheckpointInterval)
+        {
+            // Reported periodically as well as on changes, so a matchmaker that lost its activation relearns the rooms.
+            ReportOccupancy();
+            await WriteCheckpointAsync();
+        }
+        else if (checkpointDue)
         {
             await WriteCheckpointAsync();
         }

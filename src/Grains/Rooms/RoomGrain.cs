@@ -51,6 +51,7 @@ internal sealed partial class RoomGrain(
         {
             LogDeactivating(RoomId, reason.ReasonCode, arena.Tick);
             await WriteCheckpointAsync();
+            AnnounceMoveIfSiloStopping(reason);
         }
     }
 

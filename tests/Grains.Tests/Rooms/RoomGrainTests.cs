@@ -1,0 +1,161 @@
+using OrleansGame.Grains.Abstractions;
+using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Grains.Tests.Infrastructure;
+
+namespace OrleansGame.Grains.Tests.Rooms;
+
+[Collection(GameClusterCollection.Name)]
+public sealed class RoomGrainTests(GameClusterFixture fixture)
+{
+    private static readonly TimeSpan TwoSeconds = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public async Task Join_PlayerSteers_ReceivesSnapshotsAtTickRateAndSeesPositionAndAckSeqFollow()
+    {
+        var alice = await fixture.NewPlayerAsync("Alice");
+        var joined = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!;
+        var room = fixture.Client.GetGrain<IRoomGrain>(joined.RoomId);
+        Assert.Equal(8, joined.Capacity);
+        Assert.Equal([new RosterEntry(alice.Id, "Alice")], joined.Roster);
+        Assert.Equal(24, joined.Orbs.Count);
+
+        await alice.Connection.WaitForSnapshotAsync(_ => true);
+        var before = alice.Connection.Snapshots.Count;
+        await alice.Connection.WaitForAsync(o => o.Snapshots.Count >= before + 25 ? o : null, TwoSeconds, "25 snapshots within 2 s");
+        var ticks = alice.Connection.Snapshots.Select(s => s.Tick).ToList();
+        Assert.Equal(Enumerable.Range((int)ticks[0], ticks.Count).Select(t => (long)t), ticks);
+
+        var start = alice.Connection.Snapshots[^1].Players.Single();
+        Assert.Equal(0, start.AckSeq);
+        var direction = start.X < 150 ? 1 : -1;
+        await room.InputAsync(alice.Id, new InputMessage(1, direction, 0));
+        var moved = await alice.Connection.WaitForSnapshotAsync(s => s.Players[0].AckSeq == 1 && (s.Players[0].X - start.X) * direction >= 20);
+        Assert.Equal(start.Y, moved.Players[0].Y);
+
+        await room.InputAsync(alice.Id, new InputMessage(2, -direction, 0));
+        var back = await alice.Connection.WaitForSnapshotAsync(s => s.Players[0].AckSeq == 2 && (moved.Players[0].X - s.Players[0].X) * direction >= 10);
+        Assert.Equal(RoomPhases.Playing, back.Phase);
+        Assert.Equal(joined.RoomId, back.RoomId);
+    }
+
+    [Fact]
+    public async Task Join_NinthPlayer_IsRefusedWithRoomFull()
+    {
+        var players = new List<TestPlayer>();
+        for (var i = 0; i < 9; i++)
+        {
+            players.Add(await fixture.NewPlayerAsync($"P{i}", attach: false));
+        }
+
+        var code = (await players[0].Grain.CreateRoomAsync(isPrivate: true)).Result!.RoomId;
+        for (var i = 1; i < 8; i++)
+        {
+            Assert.NotNull((await players[i].Grain.JoinRoomAsync(code)).Result);
+        }
+
+        var refused = await players[8].Grain.JoinRoomAsync(code);
+
+        Assert.Null(refused.Result);
+        Assert.Equal(ErrorCodes.RoomFull, refused.Error!.Code);
+        Assert.Null(await players[8].Grain.GetCurrentRoomAsync());
+        Assert.Equal(8, (await fixture.Client.GetGrain<IRoomGrain>(code).GetInfoAsync()).Players);
+    }
+
+    [Fact]
+    public async Task Input_FromNonMember_ChangesNothing()
+    {
+        var alice = await fixture.NewPlayerAsync("Alice");
+        var joined = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!;
+        var room = fixture.Client.GetGrain<IRoomGrain>(joined.RoomId);
+        var start = (await alice.Connection.WaitForSnapshotAsync(_ => true)).Players.Single();
+        var stranger = $"p-{Guid.NewGuid():N}";
+
+        await room.InputAsync(stranger, new InputMessage(1, 1, 1));
+        await room.ChatAsync(stranger, "let me in");
+        await room.InputAsync(alice.Id, new InputMessage(1, 0, 0));
+        var after = await alice.Connection.WaitForSnapshotAsync(s => s.Players.Any(p => p.AckSeq == 1));
+        var later = await alice.Connection.WaitForSnapshotAsync(s => s.Tick >= after.Tick + 5);
+
+        Assert.All([after, later], s => Assert.Equal([alice.Id], s.Players.Select(p => p.PlayerId)));
+        Assert.Equal((start.X, start.Y), (later.Players[0].X, later.Players[0].Y));
+        Assert.Empty(alice.Connection.Chats);
+        Assert.Equal(1, (await room.GetInfoAsync()).Players);
+    }
+
+    [Fact]
+    public async Task Input_WithNaNHugeOrStaleSeq_ChangesNothingAndBadOnesGetAnError()
+    {
+        var alice = await fixture.NewPlayerAsync("Alice");
+        var joined = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!;
+        var room = fixture.Client.GetGrain<IRoomGrain>(joined.RoomId);
+        var stopped = await Steering.StopAsync(alice, room, seq: 5);
+
+        await room.InputAsync(alice.Id, new InputMessage(6, double.NaN, 0));
+        await room.InputAsync(alice.Id, new InputMessage(7, 1e308, -1e308));
+        await room.InputAsync(alice.Id, new InputMessage(3, 1, 0));
+        await room.InputAsync(alice.Id, new InputMessage(5, 0, 1));
+        var errors = await alice.Connection.WaitForAsync(o => o.Errors.Count >= 2 ? o.Errors : null, what: "two errors");
+        var tick = alice.Connection.Snapshots[^1].Tick;
+        var later = await alice.Connection.WaitForSnapshotAsync(s => s.Tick >= tick + 5);
+
+        Assert.All(errors, e => Assert.Equal(ErrorCodes.InvalidInput, e.Code));
+        var me = later.Players.Single();
+        Assert.Equal(5, me.AckSeq);
+        Assert.Equal((stopped.X, stopped.Y), (me.X, me.Y));
+        Assert.Equal(2, alice.Connection.Errors.Count);
+    }
+
+    [Fact]
+    public async Task Tick_WithThrowingAndUnansweringMembers_StillReachesTheHealthyOneAtFullRate()
+    {
+        var alice = await fixture.NewPlayerAsync("Alice");
+        var bob = await fixture.NewPlayerAsync("Bob", attach: false);
+        var carol = await fixture.NewPlayerAsync("Carol", attach: false);
+        bob.Connection.Behaviour = ObserverBehaviour.Throws;
+        carol.Connection.Behaviour = ObserverBehaviour.NeverAnswers;
+        await bob.Grain.AttachAsync(bob.Reference);
+        await carol.Grain.AttachAsync(carol.Reference);
+        var code = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!.RoomId;
+        Assert.NotNull((await bob.Grain.JoinRoomAsync(code)).Result);
+        Assert.NotNull((await carol.Grain.JoinRoomAsync(code)).Result);
+
+        await alice.Connection.WaitForSnapshotAsync(s => s.Players.Count == 3);
+        var before = alice.Connection.Snapshots.Count;
+        await alice.Connection.WaitForAsync(o => o.Snapshots.Count >= before + 25 ? o : null, TwoSeconds, "25 snapshots within 2 s");
+
+        Assert.True(carol.Connection.Snapshots.Count <= 1, "the unanswering connection is really stuck");
+        Assert.Equal(
+            [bob.Id, carol.Id],
+            alice.Connection.Events.Where(e => e.Type == RoomEventTypes.PlayerJoined).Select(e => e.PlayerId));
+    }
+
+    [Fact]
+    public async Task Chat_FromMember_IsRelayedToEveryMemberWithTheName()
+    {
+        var alice = await fixture.NewPlayerAsync("Alice");
+        var bob = await fixture.NewPlayerAsync("Bob");
+        var code = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!.RoomId;
+        await bob.Grain.JoinRoomAsync(code);
+
+        await fixture.Client.GetGrain<IRoomGrain>(code).ChatAsync(bob.Id, "  gg  ");
+
+        foreach (var connection in new[] { alice.Connection, bob.Connection })
+        {
+            var chat = await connection.WaitForAsync(o => o.Chats.FirstOrDefault());
+            Assert.Equal((bob.Id, "Bob", "gg"), (chat.PlayerId, chat.Name, chat.Text));
+        }
+    }
+
+    [Fact]
+    public async Task Join_NeverOpenedRoom_IsRefusedWithRoomNotFound()
+    {
+        var alice = await fixture.NewPlayerAsync("Alice", attach: false);
+
+        var outcome = await alice.Grain.JoinRoomAsync("zz" + Guid.NewGuid().ToString("N")[..4]);
+        var badCode = await alice.Grain.JoinRoomAsync("NOT-A-CODE");
+
+        Assert.Equal(ErrorCodes.RoomNotFound, outcome.Error!.Code);
+        Assert.Equal(ErrorCodes.InvalidRoomId, badCode.Error!.Code);
+        Assert.Null(await alice.Grain.GetCurrentRoomAsync());
+    }
+}
