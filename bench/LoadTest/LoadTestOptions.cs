@@ -50,6 +50,9 @@ internal sealed record LoadTestOptions
     /// <summary>The built bare hub (Release).</summary>
     public string BareHubDll { get; init; } = "";
 
+    /// <summary>The folder of the <c>dotnet-counters</c> tool manifest; counters are collected when set.</summary>
+    public string? CountersToolDirectory { get; init; }
+
     /// <summary>The server a worker drives.</summary>
     public Uri? Url { get; init; }
 
@@ -86,6 +89,7 @@ internal sealed record LoadTestOptions
                 "--out" => options with { OutputDirectory = Value() },
                 "--gateway-dll" => options with { GatewayDll = Value() },
                 "--barehub-dll" => options with { BareHubDll = Value() },
+                "--counters" => options with { CountersToolDirectory = Value() },
                 "--url" => options with { Url = new Uri(Value()) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };

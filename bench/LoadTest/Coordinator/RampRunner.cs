@@ -110,6 +110,9 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         var workersBefore = workers.Select(w => ProcessSample.Read(w.Pid)).ToList();
         var socketsBefore = await SocketSample.ReadAsync(server.Port, CancellationToken.None);
         var started = Stopwatch.GetTimestamp();
+        var counters = options.CountersToolDirectory is { } tool
+            ? CountersCollector.Start(tool, server.Pid, TimeSpan.FromSeconds(options.WindowSeconds), Path.Combine(runDirectory, $"counters-{target}-{level}.csv"))
+            : null;
         await Task.WhenAll(workers.Select(static w => w.BeginAsync()));
         await Task.Delay(TimeSpan.FromSeconds(options.WindowSeconds));
         var windows = await Task.WhenAll(workers.Select(static w => w.EndAsync()));
@@ -118,6 +121,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         var serverAfter = ProcessSample.Read(server.Pid);
         var workersAfter = workers.Select(w => ProcessSample.Read(w.Pid)).ToList();
         var machineBusy = MachineSample.Read().BusySince(machineBefore);
+        var counterMeans = counters is null ? [] : await counters.FinishAsync();
 
         var ack = new Histogram();
         var delay = new Histogram();
@@ -185,6 +189,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
             MachineBusy = Math.Round(100 * machineBusy, 1),
             BytesOutPerSecond = socketsBefore is null || socketsAfter is null ? double.NaN : Math.Round((socketsAfter.BytesSent - socketsBefore.BytesSent) / elapsed),
             BytesInPerSecond = socketsBefore is null || socketsAfter is null ? double.NaN : Math.Round((socketsAfter.BytesReceived - socketsBefore.BytesReceived) / elapsed),
+            Counters = counterMeans,
             MeetsSlo = verdict.Count == 0 || (verdict.Count == 1 && verdict[0].StartsWith("a generator", StringComparison.Ordinal)),
             Verdict = verdict.Count == 0 ? "meets the SLO" : string.Join("; ", verdict),
         };

@@ -56,6 +56,20 @@ internal static class Report
                 $"| {r.Target} | {r.Bots} | {r.Connected} | {r.SnapshotsPerBotPerSecond:F2} | {r.Delivered:P1} | {r.MissedTicks} | {r.AckP50:F1} | {r.AckP95:F1} | {r.AckP99:F1} | {r.AckMax:F1} | {r.DelayP99:F0} | {r.RttP99:F0} | {r.ServerCpu:F0} | {r.ServerRssMb:F0} | {string.Join(" + ", r.GeneratorCpu.Select(c => c.ToString("F0", Invariant)))} | {r.MachineBusy:F0} | {r.BytesOutPerSecond / 1024:F0} | {r.BytesInPerSecond / 1024:F0} | {errors} | {(r.MeetsSlo ? "yes" : "no: " + r.Verdict)} |");
         }
 
+        var names = results.SelectMany(static r => r.Counters.Keys).Distinct().ToList();
+        if (names.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("Server runtime counters (dotnet-counters, means over the window):");
+            md.AppendLine();
+            md.AppendLine("| target | bots | " + string.Join(" | ", names) + " |");
+            md.AppendLine("|---|---:|" + string.Concat(names.Select(static _ => "---:|")));
+            foreach (var r in results)
+            {
+                md.AppendLine(Invariant, $"| {r.Target} | {r.Bots} | {string.Join(" | ", names.Select(n => r.Counters.TryGetValue(n, out var v) ? v.ToString("0.##", Invariant) : ""))} |");
+            }
+        }
+
         md.AppendLine();
         md.AppendLine("CPU % is of one core (this machine has " + Environment.ProcessorCount.ToString(Invariant) + "); the gateway's figure includes its co-hosted silo (standalone mode). Delay is server tick time to arrival (1 ms resolution). rtt is the server's smoothed ping RTT (`rttMs`). Bytes are TCP payload on the server's port. Errors and disconnects are cumulative over the run.");
         return md.ToString();

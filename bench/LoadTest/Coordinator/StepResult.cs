@@ -81,6 +81,9 @@ internal sealed record StepResult
     /// <summary>Server payload bytes received per second from the bots, or NaN when unknown.</summary>
     public required double BytesInPerSecond { get; init; }
 
+    /// <summary>Server runtime counters over the window (means), when <c>dotnet-counters</c> ran.</summary>
+    public Dictionary<string, double> Counters { get; init; } = [];
+
     /// <summary>Whether the window met the SLO.</summary>
     public required bool MeetsSlo { get; init; }
 

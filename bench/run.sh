@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The load test in one command: builds the gateway, the bare hub and the generator in Release, then ramps the bots
+# against each server in turn and prints the table (also written to bench/results/<stamp>-ramp-json/).
+#
+#   ./bench/run.sh                                  ramp, JSON, gateway then bare hub, 1 generator process
+#   ./bench/run.sh --protocol msgpack --generators 2
+#   ./bench/run.sh run --bots 400 --targets gateway one level only
+#   ./bench/run.sh micro [BenchmarkDotNet args]     the micro-benchmarks (default: all, short job)
+#
+# Builds go to $BENCH_ARTIFACTS (default /tmp/orleansgame-bench), never into the repository's bin/obj.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+artifacts="${BENCH_ARTIFACTS:-/tmp/orleansgame-bench}"
+
+build() {
+  dotnet build "$1" -c Release --artifacts-path "$artifacts" -p:SkipClientBuild=true -nologo -v:q -clp:ErrorsOnly
+}
+
+if [[ "${1:-}" == "micro" ]]; then
+  shift
+  build bench/MicroBenchmarks
+  args=("$@")
+  [[ ${#args[@]} -eq 0 ]] && args=(--filter '*' --job short)
+  # In-process: the build lives outside the repository, where BenchmarkDotNet could not find a project to rebuild.
+  args+=(--inProcess)
+  exec dotnet "$artifacts/bin/MicroBenchmarks/release/OrleansGame.MicroBenchmarks.dll" \
+    --artifacts bench/results/micro "${args[@]}"
+fi
+
+build src/Gateway
+build bench/BareHub
+build bench/LoadTest
+(cd bench && dotnet tool restore >/dev/null) || echo "dotnet-counters not restored: runtime counters will be missing" >&2
+mode=ramp
+if [[ "${1:-}" == "ramp" || "${1:-}" == "run" ]]; then mode="$1"; shift; fi
+exec dotnet "$artifacts/bin/LoadTest/release/OrleansGame.LoadTest.dll" "$mode" \
+  --gateway-dll "$artifacts/bin/Gateway/release/OrleansGame.Gateway.dll" \
+  --barehub-dll "$artifacts/bin/BareHub/release/OrleansGame.BareHub.dll" \
+  --counters bench --out bench/results "$@"
