@@ -22,7 +22,7 @@ internal static class GatewaySecurityExtensions
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>(static (forwarded, proxies) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Trust nobody by default (the framework trusts loopback): X-Forwarded-For only counts from a configured proxy.
+            // Only the configured proxies: the framework's defaults trust loopback.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
 #pragma warning disable ASPDEPR005 // The obsolete list is still consulted and still holds loopback by default.
@@ -45,7 +45,12 @@ internal static class GatewaySecurityExtensions
     /// <summary>Applies forwarded headers, the origin rule, CORS and the connection cap, in that order.</summary>
     public static WebApplication UseGatewaySecurity(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With no known proxy the middleware would trust every X-Forwarded-For, so it only runs when one is configured.
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<OriginPolicyMiddleware>();
         app.UseCors(CorsPolicy);
         app.UseMiddleware<ConnectionCapMiddleware>();

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using Orleans.Dashboard;
+using OrleansGame.Gateway.Hosting;
+using OrleansGame.Gateway.Hubs;
+using OrleansGame.Grains.Observability;
+
+namespace OrleansGame.Gateway.Observability;
+
+/// <summary>
+/// Registers and maps the gateway's observability: OpenTelemetry metrics with a Prometheus endpoint at
+/// <see cref="MetricsPath"/>, tracing from hub messages through the grain calls, the game's metrics, and the Orleans
+/// dashboard of a standalone gateway.
+/// </summary>
+internal static class ObservabilityExtensions
+{
+    /// <summary>Where Prometheus scrapes the metrics.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>The OpenTelemetry service name of the gateway.</summary>
+    public const string ServiceName = "orleansgame-gateway";
+
+    /// <summary>The environment variable that, when set, turns the OTLP exporter on (metrics and traces).</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>The meters of the runtime and of ASP.NET Core that the gateway exports next to its own.</summary>
+    public static IReadOnlyList<string> PlatformMeters { get; } =
+    [
+        "System.Runtime",
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.Http.Connections",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Diagnostics",
+        "Microsoft.AspNetCore.RateLimiting",
+        "Microsoft.AspNetCore.Authentication",
+        "Microsoft.AspNetCore.Authorization",
+    ];
+
+    /// <summary>The activity sources of ASP.NET Core the gateway traces.</summary>
+    public static IReadOnlyList<string> PlatformActivitySources { get; } = ["Microsoft.AspNetCore", "Microsoft.AspNetCore.SignalR.Server"];
+
+    /// <summary>
+    /// Adds the game's metrics and hub telemetry, OpenTelemetry (Prometheus; OTLP too when
+    /// <see cref="OtlpEndpointVariable"/> is set), Orleans activity propagation, and the dashboard in standalone mode.
+    /// </summary>
+    public static WebApplicationBuilder AddGameObservability(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<GameHubTelemetryFilter>();
+        services.Configure<HubOptions>(hub => hub.AddFilter<GameHubTelemetryFilter>());
+        services.AddSingleton<HubLifetimeManager<GameHub>>(provider => new MeteredHubLifetimeManager<GameHub>(
+            ActivatorUtilities.CreateInstance<DefaultHubLifetimeManager<GameHub>>(provider), provider.GetRequiredService<GatewayMetrics>()));
+
+        var hosting = builder.Configuration.GetSection(OrleansHostingOptions.Section).Get<OrleansHostingOptions>() ?? new();
+        var dashboard = builder.Configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new();
+        if (hosting.Mode == OrleansMode.Standalone)
+        {
+            // Adds to the silo the cluster feature configures; Orleans applies every UseOrleans delegate to one silo.
+            builder.UseOrleans(silo =>
+            {
+                silo.AddActivityPropagation();
+                if (dashboard.Enabled)
+                {
+                    silo.AddDashboard();
+                }
+            });
+        }
+        else
+        {
+            builder.UseOrleansClient(client => client.AddActivityPropagation());
+        }
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics => metrics
+                .AddMeter(GatewayTelemetry.Name, GrainTelemetry.MeterName, GrainTelemetry.OrleansMeterName)
+                .AddMeter([.. PlatformMeters])
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddSource(GatewayTelemetry.Name)
+                .AddSource([.. GrainTelemetry.OrleansActivitySources])
+                .AddSource([.. PlatformActivitySources]));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps the Prometheus endpoint at <see cref="MetricsPath"/> and, when enabled in standalone mode, the dashboard.</summary>
+    public static WebApplication MapGameObservability(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+        var hosting = app.Configuration.GetSection(OrleansHostingOptions.Section).Get<OrleansHostingOptions>() ?? new();
+        if (dashboard.Enabled && hosting.Mode == OrleansMode.Standalone)
+        {
+            app.MapOrleansDashboard(dashboard.Path);
+        }
+
+        return app;
+    }
+}
