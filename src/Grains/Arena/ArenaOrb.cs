@@ -3,4 +3,4 @@ namespace OrleansGame.Grains.Arena;
 /// <summary>An orb's centre.</summary>
 /// <param name="X">The x coordinate.</param>
 /// <param name="Y">The y coordinate.</param>
-internal readonly record struct ArenaOrb(double X, double Y);
+public readonly record struct ArenaOrb(double X, double Y);

@@ -1,7 +1,7 @@
 namespace OrleansGame.Grains.Arena;
 
 /// <summary>The phase of a round.</summary>
-internal enum ArenaPhase
+public enum ArenaPhase
 {
     /// <summary>Players move and collect orbs.</summary>
     Playing = 0,

@@ -1,7 +1,7 @@
 namespace OrleansGame.Grains.Arena;
 
 /// <summary>A player in the arena: position, steering intent, score and whether the connection is away.</summary>
-internal sealed class ArenaPlayer(string id, double x, double y)
+public sealed class ArenaPlayer(string id, double x, double y)
 {
     /// <summary>The player's id.</summary>
     public string Id { get; } = id;

@@ -1,7 +1,7 @@
 namespace OrleansGame.Grains.Arena;
 
 /// <summary>Restoring an arena from a checkpoint.</summary>
-internal sealed partial class ArenaSimulation
+public sealed partial class ArenaSimulation
 {
     /// <summary>Restores the round clock, tick count and generator state.</summary>
     public void RestoreClock(long tick, ArenaPhase phase, double phaseRemainingSeconds, ulong randomState)

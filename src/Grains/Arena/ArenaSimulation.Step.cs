@@ -1,7 +1,7 @@
 namespace OrleansGame.Grains.Arena;
 
 /// <summary>The simulation step: movement, pickups, the round clock.</summary>
-internal sealed partial class ArenaSimulation
+public sealed partial class ArenaSimulation
 {
     // Phases are whole multiples of the tick in practice; the tolerance keeps summed float steps from adding a tick.
     private const double ClockTolerance = 1e-9;

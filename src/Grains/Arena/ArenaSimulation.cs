@@ -7,7 +7,7 @@ namespace OrleansGame.Grains.Arena;
 /// world, collect orbs that respawn at random free positions, and rounds cycle through playing and results.
 /// A steady-state <see cref="Step"/> allocates nothing.
 /// </summary>
-internal sealed partial class ArenaSimulation
+public sealed partial class ArenaSimulation
 {
     private const int SpawnAttempts = 32;
 

@@ -2,7 +2,7 @@ namespace OrleansGame.Grains.Arena;
 
 /// <summary>What happened to the round during one <see cref="ArenaSimulation.Step"/>.</summary>
 [Flags]
-internal enum StepEvents
+public enum StepEvents
 {
     /// <summary>Nothing but movement and pickups.</summary>
     None = 0,

@@ -7,8 +7,10 @@ namespace OrleansGame.Grains.Tests.Rooms;
 [Collection(GameClusterCollection.Name)]
 public sealed class RoomHandoverTests(GameClusterFixture fixture)
 {
-    [Fact]
-    public async Task Room_MovedToAnotherSiloMidRound_ResumesFromItsCheckpointWithPositionsAndScoresIntact()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Room_MovedOrDeactivatedMidRound_ResumesFromItsCheckpointWithPositionsAndScoresIntact(bool migrate)
     {
         var alice = await fixture.NewPlayerAsync("Alice");
         var bob = await fixture.NewPlayerAsync("Bob");
@@ -21,11 +23,24 @@ public sealed class RoomHandoverTests(GameClusterFixture fixture)
 
         var source = Host(room);
         var target = fixture.Cluster.GetActiveSilos().First(s => s.SiloAddress != source).SiloAddress;
-        await fixture.Cluster.MigrateAsync(room, target).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        var info = await room.GetInfoAsync();
-        var resumed = await alice.Connection.WaitForSnapshotAsync(s => s.Tick > before.Tick && Host(room) == target, what: "a snapshot from the new silo");
+        if (migrate)
+        {
+            await fixture.Cluster.MigrateAsync(room, target).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        }
+        else
+        {
+            await fixture.Cluster.DeactivateAsync(room).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+            Assert.Null(Host(room));
+        }
 
-        Assert.Equal(target, Host(room));
+        var info = await room.GetInfoAsync();
+        var resumed = await alice.Connection.WaitForSnapshotAsync(s => s.Tick > before.Tick && Host(room) is not null, what: "a snapshot from the new activation");
+
+        if (migrate)
+        {
+            Assert.Equal(target, Host(room));
+        }
+
         Assert.Equal(2, info.Players);
         Assert.Equal(RoomPhases.Playing, resumed.Phase);
         Assert.True(before.Players[0].Score >= 2);

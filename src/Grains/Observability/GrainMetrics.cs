@@ -1,0 +1,98 @@
+using System.Diagnostics.Metrics;
+
+namespace OrleansGame.Grains.Observability;
+
+/// <summary>
+/// The instruments of the <see cref="GrainTelemetry.MeterName"/> meter: room ticks, snapshot fan-out, round-trip
+/// times, active rooms and players, reconnects, seat resumes and room hand-overs. One per silo (a DI singleton).
+/// </summary>
+internal sealed class GrainMetrics
+{
+    private readonly Histogram<double> _tickDuration;
+    private readonly Histogram<double> _tickLateness;
+    private readonly Histogram<int> _snapshotFanout;
+    private readonly Histogram<double> _rtt;
+    private readonly UpDownCounter<long> _activeRooms;
+    private readonly UpDownCounter<long> _onlinePlayers;
+    private readonly Counter<long> _reconnects;
+    private readonly Counter<long> _seatsResumed;
+    private readonly Counter<long> _handedOver;
+    private readonly Counter<long> _restored;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
+    public GrainMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(GrainTelemetry.MeterName);
+        _tickDuration = meter.CreateHistogram(
+            "orleansgame.room.tick.duration", "ms", "Time one room tick took: step, round lifecycle, snapshot push, checkpoint.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100] });
+        _tickLateness = meter.CreateHistogram(
+            "orleansgame.room.tick.lateness", "ms", "How much later than the tick interval a room tick started after the previous one.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 250, 500, 1000] });
+        _snapshotFanout = meter.CreateHistogram<int>(
+            "orleansgame.room.snapshot.fanout", "{message}", "Snapshots one room tick pushed to its members' connections.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [0, 1, 2, 4, 8, 16, 32] });
+        _rtt = meter.CreateHistogram(
+            "orleansgame.player.rtt", "ms", "Round-trip time of one ping and its pong, as the ping service measured it.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [5, 10, 25, 50, 75, 100, 150, 200, 300, 500, 1000, 2000] });
+        _activeRooms = meter.CreateUpDownCounter<long>(
+            "orleansgame.rooms.active", "{room}", "Open rooms active on this silo.");
+        _onlinePlayers = meter.CreateUpDownCounter<long>(
+            "orleansgame.players.online", "{player}", "Players active on this silo with a connection attached.");
+        _reconnects = meter.CreateCounter<long>(
+            "orleansgame.players.reconnects", "{connection}", "Connections that attached to a player holding a seat in a room.");
+        _seatsResumed = meter.CreateCounter<long>(
+            "orleansgame.seats.resumed", "{seat}", "Held seats a reconnecting player took back.");
+        _handedOver = meter.CreateCounter<long>(
+            "orleansgame.rooms.handed_over", "{room}", "Live rooms that checkpointed and deactivated (hand-over), by deactivation reason.");
+        _restored = meter.CreateCounter<long>(
+            "orleansgame.rooms.restored", "{room}", "Rooms reactivated from a checkpoint (the receiving side of a hand-over or a crash).");
+    }
+
+    /// <summary>A room tick took <paramref name="elapsed"/>.</summary>
+    public void TickCompleted(TimeSpan elapsed) => _tickDuration.Record(elapsed.TotalMilliseconds);
+
+    /// <summary>A room tick started <paramref name="lateness"/> later than the tick interval after the previous one.</summary>
+    public void TickLate(TimeSpan lateness) => _tickLateness.Record(Math.Max(0, lateness.TotalMilliseconds));
+
+    /// <summary>A room tick pushed <paramref name="snapshots"/> snapshots.</summary>
+    public void SnapshotsPushed(int snapshots) => _snapshotFanout.Record(snapshots);
+
+    /// <summary>A pong came back <paramref name="rttMs"/> milliseconds after its ping.</summary>
+    public void RoundTrip(double rttMs) => _rtt.Record(rttMs);
+
+    /// <summary>A room opened or was restored on this silo.</summary>
+    public void RoomActivated() => _activeRooms.Add(1);
+
+    /// <summary>An open room was disposed or deactivated on this silo.</summary>
+    public void RoomDeactivated() => _activeRooms.Add(-1);
+
+    /// <summary>A player grain got a connection.</summary>
+    public void PlayerOnline() => _onlinePlayers.Add(1);
+
+    /// <summary>A player grain lost its connection.</summary>
+    public void PlayerOffline() => _onlinePlayers.Add(-1);
+
+    /// <summary>A connection attached to a player that holds a seat.</summary>
+    public void Reconnected() => _reconnects.Add(1);
+
+    /// <summary>A held seat was resumed.</summary>
+    public void SeatResumed() => _seatsResumed.Add(1);
+
+    /// <summary>A live room checkpointed and deactivated for <paramref name="reason"/>.</summary>
+    public void RoomHandedOver(DeactivationReasonCode reason) =>
+        _handedOver.Add(1, new KeyValuePair<string, object?>("reason", ReasonTag(reason)));
+
+    /// <summary>A room came back from its checkpoint.</summary>
+    public void RoomRestored() => _restored.Add(1);
+
+    private static string ReasonTag(DeactivationReasonCode reason) => reason switch
+    {
+        DeactivationReasonCode.ShuttingDown => "shutting_down",
+        DeactivationReasonCode.ActivationIdle => "idle",
+        DeactivationReasonCode.ApplicationRequested => "application_requested",
+        DeactivationReasonCode.Migrating => "migrating",
+        DeactivationReasonCode.HighMemoryPressure => "memory_pressure",
+        _ => "other",
+    };
+}
