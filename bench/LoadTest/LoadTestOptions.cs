@@ -53,6 +53,9 @@ internal sealed record LoadTestOptions
     /// <summary>The folder of the <c>dotnet-counters</c> tool manifest; counters are collected when set.</summary>
     public string? CountersToolDirectory { get; init; }
 
+    /// <summary>The built silo (Release), for the <c>split</c> target (silo + client-mode gateway + redis).</summary>
+    public string SiloDll { get; init; } = "";
+
     /// <summary>The server a worker drives.</summary>
     public Uri? Url { get; init; }
 
@@ -90,6 +93,7 @@ internal sealed record LoadTestOptions
                 "--gateway-dll" => options with { GatewayDll = Value() },
                 "--barehub-dll" => options with { BareHubDll = Value() },
                 "--counters" => options with { CountersToolDirectory = Value() },
+                "--silo-dll" => options with { SiloDll = Value() },
                 "--url" => options with { Url = new Uri(Value()) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };

@@ -34,15 +34,76 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
 
     private async Task<List<StepResult>> RunTargetAsync(string target)
     {
-        var (dll, environment) = target switch
+        var sides = new List<(string Name, ServerProcess Process)>();
+        try
         {
-            "gateway" => (options.GatewayDll, GatewayEnvironment()),
-            "bare" => (options.BareHubDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }),
-            _ => throw new ArgumentException($"unknown target {target}"),
-        };
+            var server = await StartServersAsync(target, sides);
+            sides.Insert(0, (target, server));
+            return await RampAsync(target, server, sides.Skip(1).ToList());
+        }
+        finally
+        {
+            // The bots' server first, then what it depends on.
+            foreach (var (_, process) in sides)
+            {
+                await process.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<ServerProcess> StartServersAsync(string target, List<(string Name, ServerProcess Process)> sides)
+    {
+        var timeout = TimeSpan.FromSeconds(90);
+        Console.WriteLine($"== {target}: starting");
+        switch (target)
+        {
+            case "gateway":
+                return await ServerProcess.StartAsync(options.GatewayDll, GatewayEnvironment(), Log(target), timeout);
+            case "bare":
+                return await ServerProcess.StartAsync(options.BareHubDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, Log(target), timeout);
+            case "split":
+                var redisPort = ServerProcess.FreePort();
+                var redis = await ServerProcess.StartAsync("redis-server", ["--port", $"{redisPort}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+                    runDirectory, new Dictionary<string, string>(), Log("redis"), redisPort, null, timeout);
+                sides.Add(("redis", redis));
+                var cluster = new Dictionary<string, string>
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["ConnectionStrings__redis"] = $"127.0.0.1:{redisPort}",
+                    ["Orleans__ClusterId"] = $"bench-{Environment.ProcessId}",
+                };
+                var siloPort = ServerProcess.FreePort();
+                var siloEnvironment = new Dictionary<string, string>(cluster)
+                {
+                    ["Orleans__SiloPort"] = $"{ServerProcess.FreePort()}",
+                    ["Orleans__GatewayPort"] = $"{ServerProcess.FreePort()}",
+                    ["Orleans__AdvertisedAddress"] = "127.0.0.1",
+                    ["Dashboard__Url"] = $"http://127.0.0.1:{ServerProcess.FreePort()}",
+                    ["Urls"] = $"http://127.0.0.1:{siloPort}",
+                };
+                var silo = await ServerProcess.StartAsync("dotnet", [options.SiloDll], Path.GetDirectoryName(Path.GetFullPath(options.SiloDll))!,
+                    siloEnvironment, Log("silo"), siloPort, "/healthz", timeout);
+                sides.Add(("silo", silo));
+                var gatewayPort = ServerProcess.FreePort();
+                var gatewayEnvironment = new Dictionary<string, string>(cluster)
+                {
+                    ["Orleans__Mode"] = "Client",
+                    ["Auth__SigningKey"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                    ["Limits__MaxConnectionsPerAddress"] = "100000",
+                    ["Limits__SessionsPerMinutePerAddress"] = "100000",
+                };
+                return await ServerProcess.StartAsync("dotnet", [options.GatewayDll, "--urls", $"http://127.0.0.1:{gatewayPort}"],
+                    Path.GetDirectoryName(Path.GetFullPath(options.GatewayDll))!, gatewayEnvironment, Log(target), gatewayPort, "/readyz", timeout);
+            default:
+                throw new ArgumentException($"unknown target {target}");
+        }
+    }
+
+    private string Log(string name) => Path.Combine(runDirectory, $"{name}.log");
+
+    private async Task<List<StepResult>> RampAsync(string target, ServerProcess server, List<(string Name, ServerProcess Process)> sides)
+    {
         var results = new List<StepResult>();
-        Console.WriteLine($"== {target}: starting {Path.GetFileName(dll)}");
-        await using var server = await ServerProcess.StartAsync(dll, environment, Path.Combine(runDirectory, $"{target}.log"), TimeSpan.FromSeconds(90));
         Console.WriteLine($"== {target}: pid {server.Pid} on {server.BaseUri}; {options.Generators} generator process(es), protocol {(options.MessagePack ? "msgpack" : "json")}");
         var workers = Enumerable.Range(0, options.Generators).Select(_ => WorkerProcess.Start(server.BaseUri, options.MessagePack, options.ConnectParallelism)).ToList();
         try
@@ -62,7 +123,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
                 current = level;
                 Console.WriteLine($"   {target} {level,5} bots: {connected} connected; warming up {options.WarmupSeconds} s, then measuring {options.WindowSeconds} s");
                 await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
-                var result = await MeasureAsync(target, level, server, workers);
+                var result = await MeasureAsync(target, level, server, sides, workers);
                 results.Add(result);
                 Console.WriteLine("   " + Report.Row(result));
                 failures = result.MeetsSlo ? 0 : failures + 1;
@@ -103,10 +164,11 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         return answers.Sum(static a => a.Connected);
     }
 
-    private async Task<StepResult> MeasureAsync(string target, int level, ServerProcess server, List<WorkerProcess> workers)
+    private async Task<StepResult> MeasureAsync(string target, int level, ServerProcess server, List<(string Name, ServerProcess Process)> sides, List<WorkerProcess> workers)
     {
         var machineBefore = MachineSample.Read();
         var serverBefore = ProcessSample.Read(server.Pid);
+        var sidesBefore = sides.Select(static s => ProcessSample.Read(s.Process.Pid)).ToList();
         var workersBefore = workers.Select(w => ProcessSample.Read(w.Pid)).ToList();
         var socketsBefore = await SocketSample.ReadAsync(server.Port, CancellationToken.None);
         var started = Stopwatch.GetTimestamp();
@@ -119,6 +181,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var socketsAfter = await SocketSample.ReadAsync(server.Port, CancellationToken.None);
         var serverAfter = ProcessSample.Read(server.Pid);
+        var sidesAfter = sides.Select(static s => ProcessSample.Read(s.Process.Pid)).ToList();
         var workersAfter = workers.Select(w => ProcessSample.Read(w.Pid)).ToList();
         var machineBusy = MachineSample.Read().BusySince(machineBefore);
         var counterMeans = counters is null ? [] : await counters.FinishAsync();
@@ -185,6 +248,8 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
             ServerCpu = Math.Round(Cpu(serverBefore, serverAfter, elapsed), 1),
             ServerRssMb = Math.Round(serverAfter?.RssMb ?? double.NaN, 1),
             ServerThreads = serverAfter?.Threads ?? 0,
+            OtherProcesses = sides.Select((s, i) => (s.Name, Cpu: Math.Round(Cpu(sidesBefore[i], sidesAfter[i], elapsed), 1), Rss: Math.Round(sidesAfter[i]?.RssMb ?? double.NaN, 1)))
+                .ToDictionary(static s => s.Name, static s => $"{s.Cpu}% {s.Rss} MB", StringComparer.Ordinal),
             GeneratorCpu = generatorCpu,
             MachineBusy = Math.Round(100 * machineBusy, 1),
             BytesOutPerSecond = socketsBefore is null || socketsAfter is null ? double.NaN : Math.Round((socketsAfter.BytesSent - socketsBefore.BytesSent) / elapsed),

@@ -45,15 +45,16 @@ internal static class Report
         }
 
         md.AppendLine();
-        md.AppendLine("| target | bots | connected | snap/s/bot | delivered | missed ticks | ack p50 | ack p95 | ack p99 | ack max | delay p99 | rtt p99 | server CPU % | server MB | generator CPU % | machine busy % | out KB/s | in KB/s | errors | SLO |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        md.AppendLine("| target | bots | connected | snap/s/bot | delivered | missed ticks | ack p50 | ack p95 | ack p99 | ack max | delay p99 | rtt p99 | server CPU % | server MB | other processes | generator CPU % | machine busy % | out KB/s | in KB/s | errors | SLO |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---|");
         foreach (var r in results)
         {
             var errors = r.Errors.Count == 0 && r.Disconnects == 0
                 ? "0"
                 : string.Join(", ", r.Errors.Select(static e => $"{e.Key} {e.Value}").Append($"disconnects {r.Disconnects}"));
+            var others = string.Join(", ", r.OtherProcesses.Select(static p => p.Key + " " + p.Value));
             md.AppendLine(Invariant,
-                $"| {r.Target} | {r.Bots} | {r.Connected} | {r.SnapshotsPerBotPerSecond:F2} | {r.Delivered:P1} | {r.MissedTicks} | {r.AckP50:F1} | {r.AckP95:F1} | {r.AckP99:F1} | {r.AckMax:F1} | {r.DelayP99:F0} | {r.RttP99:F0} | {r.ServerCpu:F0} | {r.ServerRssMb:F0} | {string.Join(" + ", r.GeneratorCpu.Select(c => c.ToString("F0", Invariant)))} | {r.MachineBusy:F0} | {r.BytesOutPerSecond / 1024:F0} | {r.BytesInPerSecond / 1024:F0} | {errors} | {(r.MeetsSlo ? "yes" : "no: " + r.Verdict)} |");
+                $"| {r.Target} | {r.Bots} | {r.Connected} | {r.SnapshotsPerBotPerSecond:F2} | {r.Delivered:P1} | {r.MissedTicks} | {r.AckP50:F1} | {r.AckP95:F1} | {r.AckP99:F1} | {r.AckMax:F1} | {r.DelayP99:F0} | {r.RttP99:F0} | {r.ServerCpu:F0} | {r.ServerRssMb:F0} | {others} | {string.Join(" + ", r.GeneratorCpu.Select(c => c.ToString("F0", Invariant)))} | {r.MachineBusy:F0} | {r.BytesOutPerSecond / 1024:F0} | {r.BytesInPerSecond / 1024:F0} | {errors} | {(r.MeetsSlo ? "yes" : "no: " + r.Verdict)} |");
         }
 
         var names = results.SelectMany(static r => r.Counters.Keys).Distinct().ToList();
@@ -71,7 +72,7 @@ internal static class Report
         }
 
         md.AppendLine();
-        md.AppendLine("CPU % is of one core (this machine has " + Environment.ProcessorCount.ToString(Invariant) + "); the gateway's figure includes its co-hosted silo (standalone mode). Delay is server tick time to arrival (1 ms resolution). rtt is the server's smoothed ping RTT (`rttMs`). Bytes are TCP payload on the server's port. Errors and disconnects are cumulative over the run.");
+        md.AppendLine("CPU % is of one core (this machine has " + Environment.ProcessorCount.ToString(Invariant) + "); the gateway's figure includes its co-hosted silo (standalone mode); `split` is a silo, a client-mode gateway (the server the bots use) and redis as separate processes. Delay is server tick time to arrival (1 ms resolution). rtt is the server's smoothed ping RTT (`rttMs`). Bytes are TCP payload on the server's port. Errors and disconnects are cumulative over the run.");
         return md.ToString();
     }
 

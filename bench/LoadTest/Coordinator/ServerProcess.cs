@@ -31,8 +31,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>The server's base address.</summary>
     public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
 
-    /// <summary>Starts <paramref name="dll"/> with <c>dotnet</c> and waits until <c>/healthz</c> answers.</summary>
-    public static async Task<ServerProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, string logPath, TimeSpan timeout)
+    /// <summary>Starts <paramref name="dll"/> with <c>dotnet</c> on a free port and waits until <c>/healthz</c> answers.</summary>
+    public static Task<ServerProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, string logPath, TimeSpan timeout)
     {
         if (!File.Exists(dll))
         {
@@ -40,9 +40,20 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        return StartAsync("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(Path.GetFullPath(dll))!, environment, logPath, port, "/healthz", timeout);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="command"/> and waits until <paramref name="healthPath"/> answers on <paramref name="port"/>,
+    /// or, without a path, until the port accepts a TCP connection.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(
+        string command, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment,
+        string logPath, int port, string? healthPath, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(command, arguments)
         {
-            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -53,34 +64,22 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var log = new StreamWriter(logPath) { AutoFlush = true };
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {command}");
         var server = new ServerProcess(process, log, port);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
+        while (deadline.Elapsed < timeout && !process.HasExited)
         {
-            if (process.HasExited)
+            if (await server.AnswersAsync(http, healthPath))
             {
-                break;
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(server.BaseUri, "/healthz"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return server;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
+                return server;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
 
         await server.DisposeAsync();
-        throw new InvalidOperationException($"{Path.GetFileName(dll)} did not become healthy within {timeout.TotalSeconds} s; see {logPath}");
+        throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} did not become healthy within {timeout.TotalSeconds} s; see {logPath}");
     }
 
     /// <summary>A port nobody listens on right now (another may take it before the server binds, rarely).</summary>
@@ -117,6 +116,26 @@ internal sealed class ServerProcess : IAsyncDisposable
         await pump;
         await log.DisposeAsync();
         process.Dispose();
+    }
+
+    private async Task<bool> AnswersAsync(HttpClient http, string? healthPath)
+    {
+        try
+        {
+            if (healthPath is null)
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return true;
+            }
+
+            using var response = await http.GetAsync(new Uri(BaseUri, healthPath));
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or SocketException)
+        {
+            return false;
+        }
     }
 
     private async Task PumpAsync(StreamReader reader)

@@ -69,6 +69,9 @@ internal sealed record StepResult
     /// <summary>Server threads at the end of the window.</summary>
     public required int ServerThreads { get; init; }
 
+    /// <summary>Other server-side processes (split mode: silo, redis): CPU % of one core and resident MiB.</summary>
+    public Dictionary<string, string> OtherProcesses { get; init; } = [];
+
     /// <summary>Generator CPU in the window, percent of one core, per worker process.</summary>
     public required IReadOnlyList<double> GeneratorCpu { get; init; }
 
