@@ -36,4 +36,12 @@ public interface IPlayerObserver : IGrainObserver
     /// <summary>Tells the client why it is being closed; the gateway then closes the connection.</summary>
     [OneWay]
     Task OnClosingAsync(Closing closing);
+
+    /// <summary>
+    /// The player's room is moving: its silo is shutting down and the room has written its checkpoint. The gateway
+    /// answers by calling the room again, which reactivates it on a surviving silo from that checkpoint. Added after
+    /// the first release, so it has a default that does nothing.
+    /// </summary>
+    [OneWay]
+    Task OnRoomMovingAsync(string roomId) => Task.CompletedTask;
 }

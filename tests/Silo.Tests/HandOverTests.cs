@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using OrleansGame.Grains.Abstractions;
+using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Silo.Tests.Infrastructure;
+
+namespace OrleansGame.Silo.Tests;
+
+/// <summary>
+/// Rooms survive the loss of their silo: a graceful stop hands the room over with nothing lost, a kill brings it
+/// back from its last checkpoint on the next call. Each test owns its cluster (it stops or kills silos).
+/// </summary>
+public sealed class HandOverTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
+
+    [Fact]
+    public async Task StopSilo_HostingALiveRoom_PlayersKeepReceivingSnapshotsWithPositionsAndScores()
+    {
+        await using var game = await HandOverCluster.StartAsync(new Dictionary<string, string?>
+        {
+            ["Arena:RoundDuration"] = "00:10:00",
+        });
+        var seated = await SeatedRoom.CreateAsync(game.Client);
+        var host = game.HostOf(seated.Room) ?? throw new InvalidOperationException("the room is not active");
+
+        var stopping = Stopwatch.GetTimestamp();
+        await game.Cluster.StopSiloAsync(host, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var stopped = Stopwatch.GetTimestamp();
+
+        foreach (var player in seated.Players)
+        {
+            // Twenty snapshots that arrived after the old silo was gone: the room runs on the other silo.
+            await player.Connection.WaitForAsync(s => s.Count(x => x.At > stopped) >= 20, "snapshots from the surviving silo", TimeSpan.FromSeconds(10));
+        }
+
+        Assert.NotEqual(host, game.HostOf(seated.Room));
+        foreach (var player in seated.Players)
+        {
+            var gap = player.Connection.LongestGapSince(stopping);
+            Report.Measured(output, $"hand-over gap (graceful stop) seen by {player.Id}: {gap.TotalMilliseconds:0} ms");
+            Assert.True(gap < TimeSpan.FromSeconds(2), $"the longest snapshot gap was {gap.TotalMilliseconds:0} ms");
+            Assert.True(player.Connection.MovingNotices >= 1, "the room did not announce its move");
+            AssertContinuous(player.Connection.Snapshots, stopping);
+        }
+    }
+
+    [Fact]
+    public async Task KillSilo_HostingALiveRoom_RoomReturnsFromItsCheckpointWithStatsIntact()
+    {
+        // Short rounds, so that a finished round has written the players' stats before the kill.
+        await using var game = await HandOverCluster.StartAsync(new Dictionary<string, string?>
+        {
+            ["Arena:RoundDuration"] = "00:00:03",
+            ["Arena:ResultsDuration"] = "00:00:01",
+        });
+        var seated = await SeatedRoom.CreateAsync(game.Client);
+        var statsBefore = new Dictionary<string, PlayerProfile>();
+        foreach (var player in seated.Players)
+        {
+            statsBefore[player.Id] = await WaitForProfileAsync(player.Grain, p => p.GamesPlayed >= 1, TimeSpan.FromSeconds(15));
+        }
+
+        var host = game.HostOf(seated.Room) ?? throw new InvalidOperationException("the room is not active");
+        var lastTick = seated.First.Connection.Last!.Tick;
+        var killed = Stopwatch.GetTimestamp();
+        await game.Cluster.KillSiloAsync(host, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // The next call reactivates the room on the surviving silo from its checkpoint.
+        var bound = TimeSpan.FromSeconds(10);
+        await CallUntilAnsweredAsync(seated.Room, bound);
+        foreach (var player in seated.Players)
+        {
+            await player.Connection.WaitForAsync(s => s.Any(x => x.At > killed), "a snapshot after the kill", bound - Stopwatch.GetElapsedTime(killed));
+        }
+
+        Assert.False(host.IsActive);
+        Assert.NotEqual(host, game.HostOf(seated.Room));
+        foreach (var player in seated.Players)
+        {
+            var (first, at) = player.Connection.Snapshots.First(x => x.At > killed);
+            var back = Stopwatch.GetElapsedTime(killed, at);
+            Report.Measured(output, $"room back after a silo kill for {player.Id}: {back.TotalMilliseconds:0} ms (tick {lastTick} -> {first.Tick})");
+            Assert.True(back < bound, $"the room came back after {back.TotalMilliseconds:0} ms");
+            Assert.Equal(2, first.Players.Count);
+
+            // From the checkpoint: no further ahead than play had got, and not a fresh room.
+            Assert.InRange(first.Tick, 1, lastTick + (long)(Stopwatch.GetElapsedTime(killed) / Tick) + 1);
+
+            var statsAfter = await WaitForProfileAsync(player.Grain, _ => true, TimeSpan.FromSeconds(15));
+            var before = statsBefore[player.Id];
+            Assert.True(statsAfter.GamesPlayed >= before.GamesPlayed, $"games played went from {before.GamesPlayed} to {statsAfter.GamesPlayed}");
+            Assert.True(statsAfter.Wins >= before.Wins);
+            Assert.True(statsAfter.BestScore >= before.BestScore);
+            Assert.True(statsAfter.TotalOrbs >= before.TotalOrbs);
+            Assert.Equal(before.CreatedAt, statsAfter.CreatedAt);
+        }
+    }
+
+    /// <summary>Across the hand-over the game continued: ticks in sequence, positions one step apart, scores kept.</summary>
+    private static void AssertContinuous(IReadOnlyList<(Snapshot Snapshot, long At)> snapshots, long since)
+    {
+        var gapIndex = Enumerable.Range(1, snapshots.Count - 1)
+            .Where(i => snapshots[i].At > since)
+            .MaxBy(i => snapshots[i].At - snapshots[i - 1].At);
+        var before = snapshots[gapIndex - 1].Snapshot;
+        var after = snapshots[gapIndex].Snapshot;
+        var ticks = after.Tick - before.Tick;
+        Assert.InRange(ticks, 1, 3);
+        Assert.Equal(before.Phase, after.Phase);
+        foreach (var was in before.Players)
+        {
+            var now = Assert.Single(after.Players, p => p.PlayerId == was.PlayerId);
+
+            // Speed 200 units/s, steering at most 0.12 of it, per tick of 50 ms, plus wire rounding.
+            var moved = Math.Sqrt(Math.Pow(now.X - was.X, 2) + Math.Pow(now.Y - was.Y, 2));
+            Assert.True(moved <= ticks * 200 * 0.12 * Tick.TotalSeconds + 0.2, $"player {was.PlayerId} jumped {moved:0.0} units over {ticks} ticks");
+            Assert.True(now.Score >= was.Score, $"player {was.PlayerId}'s score fell from {was.Score} to {now.Score}");
+            Assert.Equal(was.AckSeq, now.AckSeq);
+        }
+    }
+
+    private static async Task<PlayerProfile> WaitForProfileAsync(IPlayerGrain player, Func<PlayerProfile, bool> done, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        PlayerProfile? last = null;
+        while (clock.Elapsed < timeout)
+        {
+            try
+            {
+                last = await player.GetProfileAsync().WaitAsync(TimeSpan.FromSeconds(3));
+                if (last is not null && done(last))
+                {
+                    return last;
+                }
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException or SiloUnavailableException)
+            {
+                // The player's silo may just have died; the next call activates it elsewhere.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"the profile did not reach the expected state within {timeout.TotalSeconds} s; last: {last}");
+    }
+
+    private static async Task CallUntilAnsweredAsync(IRoomGrain room, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await room.GetInfoAsync().WaitAsync(TimeSpan.FromSeconds(2));
+                return;
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException or SiloUnavailableException && clock.Elapsed < timeout)
+            {
+                // Until membership has declared the silo dead, calls to its grains fail or time out.
+            }
+        }
+    }
+}

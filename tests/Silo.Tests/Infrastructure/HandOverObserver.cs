@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using OrleansGame.Grains.Abstractions;
+using OrleansGame.Grains.Abstractions.Wire;
+
+namespace OrleansGame.Silo.Tests.Infrastructure;
+
+/// <summary>
+/// Stands in for a gateway connection during a hand-over: records each snapshot with its arrival time and, like the
+/// gateway, answers <see cref="IPlayerObserver.OnRoomMovingAsync"/> by calling the room again.
+/// </summary>
+public sealed class HandOverObserver(IGrainFactory grains) : IPlayerObserver
+{
+    private readonly Lock gate = new();
+    private readonly List<(Snapshot Snapshot, long At)> snapshots = [];
+    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int movingNotices;
+
+    /// <summary>How many times the room said it was moving.</summary>
+    public int MovingNotices => Volatile.Read(ref movingNotices);
+
+    /// <summary>The snapshots received so far, with their <see cref="Stopwatch"/> arrival timestamps.</summary>
+    public IReadOnlyList<(Snapshot Snapshot, long At)> Snapshots
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. snapshots];
+            }
+        }
+    }
+
+    /// <summary>The latest snapshot, or null.</summary>
+    public Snapshot? Last
+    {
+        get
+        {
+            lock (gate)
+            {
+                return snapshots.Count == 0 ? null : snapshots[^1].Snapshot;
+            }
+        }
+    }
+
+    /// <summary>The longest time between two consecutive snapshots that arrived at or after <paramref name="since"/>.</summary>
+    public TimeSpan LongestGapSince(long since)
+    {
+        var arrivals = Snapshots.Select(s => s.At).ToList();
+        var longest = TimeSpan.Zero;
+        for (var i = 1; i < arrivals.Count; i++)
+        {
+            if (arrivals[i] >= since)
+            {
+                var gap = Stopwatch.GetElapsedTime(Math.Max(arrivals[i - 1], since), arrivals[i]);
+                longest = gap > longest ? gap : longest;
+            }
+        }
+
+        return longest;
+    }
+
+    /// <summary>Waits, with a bound, until the received snapshots satisfy <paramref name="done"/>.</summary>
+    public async Task WaitForAsync(Func<IReadOnlyList<(Snapshot Snapshot, long At)>, bool> done, string what, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            Task signal;
+            lock (gate)
+            {
+                if (done(snapshots))
+                {
+                    return;
+                }
+
+                signal = changed.Task;
+            }
+
+            var left = timeout - deadline.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"timed out after {timeout.TotalSeconds:0.#} s waiting for {what}; last snapshot: {Last}");
+            }
+
+            try
+            {
+                await signal.WaitAsync(left);
+            }
+            catch (TimeoutException)
+            {
+                // Checked once more above, then reported.
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task OnSnapshotAsync(Snapshot snapshot)
+    {
+        TaskCompletionSource signal;
+        lock (gate)
+        {
+            snapshots.Add((snapshot, Stopwatch.GetTimestamp()));
+            signal = changed;
+            changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        signal.TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public async Task OnRoomMovingAsync(string roomId)
+    {
+        Interlocked.Increment(ref movingNotices);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                await grains.GetGrain<IRoomGrain>(roomId).GetInfoAsync().WaitAsync(TimeSpan.FromSeconds(5));
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // As the gateway does: the old activation may still be finishing; call again.
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task OnRoomStateAsync(JoinResult state) => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public Task OnPingAsync(Ping ping) => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public Task OnChatAsync(ChatMessage message) => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public Task OnRoomEventAsync(RoomEvent roomEvent) => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public Task OnErrorAsync(ErrorMessage error) => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public Task OnClosingAsync(Closing closing) => Task.CompletedTask;
+}
