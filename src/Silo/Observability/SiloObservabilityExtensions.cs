@@ -1,0 +1,51 @@
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OrleansGame.Grains.Observability;
+
+namespace OrleansGame.Silo.Observability;
+
+/// <summary>
+/// The silo's observability: OpenTelemetry metrics (the grains' meter, Orleans', the runtime's and ASP.NET Core's)
+/// with a Prometheus endpoint at <see cref="MetricsPath"/>, and grain-call tracing that continues the gateways' traces.
+/// </summary>
+internal static class SiloObservabilityExtensions
+{
+    /// <summary>Where Prometheus scrapes the metrics.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>The OpenTelemetry service name of a silo.</summary>
+    public const string ServiceName = "orleansgame-silo";
+
+    /// <summary>The environment variable that, when set, turns the OTLP exporter on (metrics and traces).</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    private static readonly string[] PlatformMeters = ["System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+
+    /// <summary>Adds Orleans activity propagation and OpenTelemetry (Prometheus; OTLP too when <see cref="OtlpEndpointVariable"/> is set).</summary>
+    public static WebApplicationBuilder AddSiloObservability(this WebApplicationBuilder builder)
+    {
+        // Orleans applies every UseOrleans delegate to the one silo the host runs.
+        builder.UseOrleans(silo => silo.AddActivityPropagation());
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics => metrics
+                .AddMeter(GrainTelemetry.MeterName, GrainTelemetry.OrleansMeterName)
+                .AddMeter(PlatformMeters)
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing.AddSource([.. GrainTelemetry.OrleansActivitySources]));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps the Prometheus endpoint at <see cref="MetricsPath"/>.</summary>
+    public static WebApplication MapSiloObservability(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
+}
