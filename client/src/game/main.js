@@ -4,7 +4,7 @@
  */
 import {
   ArenaDefaults, ROOM_CODE_PATTERN, RoomEventTypes, RoomPhases,
-  connect, createSession, directionChanged, getLeaderboard, listRooms, refreshSession,
+  GameConnection, createSession, directionChanged, getLeaderboard, listRooms, refreshSession,
 } from '../sdk/index.js';
 import { Controls } from './controls.js';
 import { byId, releaseColors } from './dom.js';
@@ -85,11 +85,12 @@ async function startSession(name, saved) {
 }
 
 async function openConnection() {
-  if (app.connection) await app.connection.stop().catch(() => {});
+  const previous = app.connection;
+  app.connection = null;
+  if (previous) await previous.stop().catch(() => {});
   setStatus('wait', 'connecting');
-  const connection = await connect({ token: app.session.token, protocol });
-  app.connection = connection;
-  setStatus('on', 'online');
+  // Listeners go on before start: a resumed seat's RoomState may be the first message after the handshake.
+  const connection = new GameConnection({ token: app.session.token, protocol });
   connection.on('snapshot', onSnapshot);
   connection.on('roomState', (state) => {
     enterGame(state, true);
@@ -114,6 +115,15 @@ async function openConnection() {
       showScreen('lobby');
     }
   });
+  app.connection = connection;
+  try {
+    await connection.start();
+  } catch (error) {
+    app.connection = null;
+    setStatus('off', 'offline');
+    throw error;
+  }
+  setStatus('on', 'online');
 }
 
 // ---- lobby ---------------------------------------------------------------------------------------
