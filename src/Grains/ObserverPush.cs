@@ -30,7 +30,4 @@ internal static partial class ObserverPush
             LogPushFailed(logger, ex);
         }
     }
-
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Warning, Message = "A push to a connection failed")]
-    private static partial void LogPushFailed(ILogger logger, Exception? exception);
 }

@@ -97,7 +97,4 @@ internal sealed partial class MatchmakerGrain(ILogger<MatchmakerGrain> logger) :
         var phase = rooms.TryGetValue(joined.RoomId, out var known) ? known.Phase : joined.Snapshot.Phase;
         rooms[joined.RoomId] = new RoomInfo(joined.RoomId, joined.Roster.Count, joined.Capacity, phase, joined.IsPrivate);
     }
-
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Matchmaker opened room {RoomId} (private: {IsPrivate})")]
-    private partial void LogRoomCreated(string roomId, bool isPrivate);
 }

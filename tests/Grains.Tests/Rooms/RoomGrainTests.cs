@@ -151,10 +151,16 @@ public sealed class RoomGrainTests(GameClusterFixture fixture)
     {
         var alice = await fixture.NewPlayerAsync("Alice", attach: false);
 
-        var outcome = await alice.Grain.JoinRoomAsync("zz" + Guid.NewGuid().ToString("N")[..4]);
+        var code = "zz" + Guid.NewGuid().ToString("N")[..4];
+        var outcome = await alice.Grain.JoinRoomAsync(code);
         var badCode = await alice.Grain.JoinRoomAsync("NOT-A-CODE");
 
         Assert.Equal(ErrorCodes.RoomNotFound, outcome.Error!.Code);
+        var room = fixture.Client.GetGrain<IRoomGrain>(code);
+        await Eventually.WaitAsync(
+            () => Task.FromResult(fixture.Cluster.TryGetGrainContext(room.GetGrainId(), out _)),
+            active => !active,
+            "the never-opened room's activation to go away");
         Assert.Equal(ErrorCodes.InvalidRoomId, badCode.Error!.Code);
         Assert.Null(await alice.Grain.GetCurrentRoomAsync());
     }
