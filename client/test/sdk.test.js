@@ -14,7 +14,7 @@ const open = [];
 let names = 0;
 
 before(async () => {
-  gateway = await startGateway({ env: { Ping__Interval: '00:00:00.500', Ping__Timeout: '00:00:03' } });
+  gateway = await startGateway({ env: { Ping__Interval: '00:00:00.500', Ping__Timeout: '00:00:05' } });
 });
 
 after(async () => {
@@ -161,8 +161,8 @@ describe('playing', () => {
     await connection.createRoom(true);
     let pings = 0;
     connection.on('ping', () => { pings += 1; });
-    // Pings every 0.5 s and a 3 s timeout here: eight pings take longer than the timeout.
-    await waitUntil(() => pings >= 8, { timeoutMs: 10_000, what: 'eight pings' });
+    // Pings every 0.5 s and a 5 s timeout here: twelve pings take longer than the timeout.
+    await waitUntil(() => pings >= 12, { timeoutMs: 15_000, what: 'twelve pings' });
     assert.equal(connection.connected, true);
     assert.equal(connection.lastClosing, null);
     const me = connection.room.players.get(session.playerId);
@@ -172,8 +172,8 @@ describe('playing', () => {
   test('ping_Unanswered_ClosingPingTimeout', async () => {
     const { connection } = await player();
     connection.hub.off('Ping');
-    const closing = connection.next('closing', { timeoutMs: 10_000 });
-    const disconnected = connection.next('disconnected', { timeoutMs: 12_000 });
+    const closing = connection.next('closing', { timeoutMs: 15_000 });
+    const disconnected = connection.next('disconnected', { timeoutMs: 20_000 });
     assert.equal((await closing).reason, 'ping_timeout');
     assert.equal((await disconnected).closing.reason, 'ping_timeout');
   });
