@@ -5,6 +5,7 @@
 #   ./bench/run.sh                                  ramp, JSON, gateway then bare hub, 1 generator process
 #   ./bench/run.sh --protocol msgpack --generators 2
 #   ./bench/run.sh run --bots 400 --targets gateway one level only
+#   ./bench/run.sh --targets split                  silo + client-mode gateway + redis as separate processes
 #   ./bench/run.sh micro [BenchmarkDotNet args]     the micro-benchmarks (default: all, short job)
 #
 # Builds go to $BENCH_ARTIFACTS (default /tmp/orleansgame-bench), never into the repository's bin/obj.
@@ -28,6 +29,7 @@ if [[ "${1:-}" == "micro" ]]; then
 fi
 
 build src/Gateway
+build src/Silo
 build bench/BareHub
 build bench/LoadTest
 (cd bench && dotnet tool restore >/dev/null) || echo "dotnet-counters not restored: runtime counters will be missing" >&2
@@ -36,4 +38,5 @@ if [[ "${1:-}" == "ramp" || "${1:-}" == "run" ]]; then mode="$1"; shift; fi
 exec dotnet "$artifacts/bin/LoadTest/release/OrleansGame.LoadTest.dll" "$mode" \
   --gateway-dll "$artifacts/bin/Gateway/release/OrleansGame.Gateway.dll" \
   --barehub-dll "$artifacts/bin/BareHub/release/OrleansGame.BareHub.dll" \
+  --silo-dll "$artifacts/bin/Silo/release/OrleansGame.Silo.dll" \
   --counters bench --out bench/results "$@"
