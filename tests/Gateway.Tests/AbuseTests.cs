@@ -39,6 +39,7 @@ public sealed class AbuseTests(GatewayFixture fixture)
         await victim.WaitForSnapshotAsync(_ => Stopwatch.GetElapsedTime(from) > TimeSpan.FromSeconds(1.5), Bound);
         var (gap, count) = victim.SnapshotStats(from, Stopwatch.GetTimestamp());
 
+        TestContext.Current.TestOutputHelper?.WriteLine($"other client: {count} snapshots, longest gap {gap.TotalMilliseconds:F0} ms");
         Assert.Equal(HubConnectionState.Disconnected, sender.Connection.State);
         Assert.Equal(HubConnectionState.Connected, victim.Connection.State);
         Assert.True(gap <= TimeSpan.FromMilliseconds(250), $"the other client saw a {gap.TotalMilliseconds:F0} ms gap in {count} snapshots");
@@ -56,7 +57,11 @@ public sealed class AbuseTests(GatewayFixture fixture)
         var room = await normal.CreateRoomAsync(isPrivate: true).WaitAsync(Bound, TestContext.Current.CancellationToken);
         await flooder.JoinAsync(room.RoomId).WaitAsync(Bound, TestContext.Current.CancellationToken);
         await normal.WaitForSnapshotAsync(s => s.Players.Count == 2, Bound);
+        var baselineFrom = Stopwatch.GetTimestamp();
+        await normal.WaitForSnapshotAsync(_ => Stopwatch.GetElapsedTime(baselineFrom) > TimeSpan.FromSeconds(1), Bound);
         var from = Stopwatch.GetTimestamp();
+        var (_, baselineCount) = normal.SnapshotStats(baselineFrom, from);
+        var baseline = baselineCount / Stopwatch.GetElapsedTime(baselineFrom, from).TotalSeconds;
 
         // About 1,000 inputs a second: ten every 10 ms, until the server gives up on the sender.
         var sent = 0;
@@ -88,7 +93,11 @@ public sealed class AbuseTests(GatewayFixture fixture)
         var to = Stopwatch.GetTimestamp();
         var (gap, count) = normal.SnapshotStats(from, to);
         var rate = count / Stopwatch.GetElapsedTime(from, to).TotalSeconds;
-        Assert.InRange(rate, 15, 25);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"flooder sent {sent} inputs before Closing{{flood}}; normal client: {baseline:F1} snapshots/s before, {rate:F1} during and after, longest gap {gap.TotalMilliseconds:F0} ms");
+
+        // The rate is compared with the same client's rate just before, so a busy test machine does not fail it.
+        Assert.True(rate >= 0.75 * baseline, $"{rate:F1} snapshots/s during the flood, {baseline:F1} before");
         Assert.True(gap <= TimeSpan.FromMilliseconds(250), $"the normal client saw a {gap.TotalMilliseconds:F0} ms gap ({sent} inputs flooded)");
         Assert.Equal(HubConnectionState.Connected, normal.Connection.State);
     }

@@ -62,6 +62,7 @@ public sealed class GameplayTests(GatewayFixture fixture)
         {
             var (gap, count) = client.SnapshotStats(windowStart, windowEnd);
             var rate = count / seconds;
+            TestContext.Current.TestOutputHelper?.WriteLine($"{client.Session.Name}: {rate:F1} snapshots/s, longest gap {gap.TotalMilliseconds:F0} ms");
             Assert.InRange(rate, 12, 30);
             Assert.True(gap < TimeSpan.FromSeconds(1), $"a {gap.TotalMilliseconds} ms gap between snapshots");
         }

@@ -35,9 +35,10 @@ public sealed class ShutdownTests
 
             foreach (var client in clients)
             {
+                // Closing can only arrive while the socket is open: the server writes it before it closes the connection.
+                var closing = await client.Closing.WaitAsync(Bound, TestContext.Current.CancellationToken);
+                Assert.Equal("server_shutdown", closing.Reason);
                 await client.Closed.WaitAsync(Bound, TestContext.Current.CancellationToken);
-                Assert.True(client.ClosingSeenBeforeClose, "a client was closed without Closing");
-                Assert.Equal("server_shutdown", (await client.Closing).Reason);
                 await client.DisposeAsync();
             }
 

@@ -39,7 +39,6 @@ public sealed class TestClient : IAsyncDisposable
         connection.On<Ping>("Ping", ping => AnswerPings ? connection.SendAsync("Pong", new PongMessage(ping.Seq)) : Task.CompletedTask);
         connection.Closed += exception =>
         {
-            ClosingSeenBeforeClose = _closing.Task.IsCompleted;
             _closed.TrySetResult(exception);
             return Task.CompletedTask;
         };
@@ -52,9 +51,6 @@ public sealed class TestClient : IAsyncDisposable
     public string PlayerId => Session.PlayerId;
 
     public bool AnswerPings { get; set; } = true;
-
-    /// <summary>Whether <c>Closing</c> had arrived when the connection closed.</summary>
-    public bool ClosingSeenBeforeClose { get; private set; }
 
     public Task<Closing> Closing => _closing.Task;
 
