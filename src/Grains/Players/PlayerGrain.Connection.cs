@@ -41,24 +41,30 @@ internal sealed partial class PlayerGrain
     }
 
     /// <inheritdoc />
-    public Task<bool> RenewAsync(IPlayerObserver observer)
+    public async Task<bool> RenewAsync(IPlayerObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
         if (observer.Equals(this.observer))
         {
-            return Task.FromResult(true);
+            return true;
         }
 
         // After a reactivation (for example on another silo) the grain has forgotten the connection: take it back,
-        // unless it is one this grain already closed or replaced.
-        if (this.observer is null && !observer.Equals(retired))
+        // unless it is one this grain already closed or replaced, and resume the seat so that a room which moved
+        // too comes back and the client redraws from a full state.
+        if (this.observer is not null || observer.Equals(retired))
         {
-            this.observer = observer;
-            StartPing();
-            return Task.FromResult(true);
+            return false;
         }
 
-        return Task.FromResult(false);
+        this.observer = observer;
+        StartPing();
+        if (Record.CurrentRoom is { } roomId && await Room(roomId).ResumeAsync(PlayerId, observer) is { } resumed)
+        {
+            Push(observer, resumed, static (o, r) => o.OnRoomStateAsync(r));
+        }
+
+        return true;
     }
 
     /// <inheritdoc />

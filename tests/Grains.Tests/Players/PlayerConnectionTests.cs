@@ -26,6 +26,25 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Renew_AfterThePlayerGrainWasReactivated_TakesTheConnectionBackAndResumesTheSeat()
+    {
+        var alice = await fixture.NewPlayerAsync("Alice");
+        var code = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!.RoomId;
+        var (stranger, strangerRef) = fixture.NewConnection();
+
+        await fixture.Cluster.DeactivateAsync(alice.Grain).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var pingsBefore = alice.Connection.Pings.Count;
+        var renewed = await alice.Grain.RenewAsync(alice.Reference);
+
+        Assert.True(renewed);
+        var state = await alice.Connection.WaitForAsync(o => o.RoomStates.FirstOrDefault());
+        Assert.Equal(code, state.RoomId);
+        await alice.Connection.WaitForAsync(o => o.Pings.Count > pingsBefore ? o : null, what: "pings to resume");
+        Assert.False(await alice.Grain.RenewAsync(strangerRef));
+        Assert.Empty(stranger.Pings);
+    }
+
+    [Fact]
     public async Task Pong_FromConnection_MeasuresRttAndShowsItInSnapshots()
     {
         var alice = await fixture.NewPlayerAsync("Alice", attach: false);
