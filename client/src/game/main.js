@@ -100,10 +100,23 @@ async function openConnection() {
   connection.on('roomEvent', onRoomEvent);
   connection.on('error', (error) => showBanner(describeError(error)));
   connection.on('closing', (closing) => showBanner(describeClosing(closing), { sticky: true }));
-  connection.on('reconnecting', () => setStatus('wait', 'reconnecting'));
+  let roomBeforeDrop = null;
+  connection.on('reconnecting', () => {
+    roomBeforeDrop = connection.room;
+    setStatus('wait', 'reconnecting');
+  });
   connection.on('reconnected', () => {
     setStatus('on', 'online');
     hideBanner();
+    // A seat held through the drop comes back as RoomState at once; without it the seat was released.
+    if (app.screen !== 'game' || connection.room !== roomBeforeDrop) return;
+    connection.next('roomState', { timeoutMs: 5000 }).catch(() => {
+      if (connection !== app.connection || app.screen !== 'game') return;
+      app.world = null;
+      setUrlRoom(null);
+      showScreen('lobby');
+      showBanner('You were away too long and lost your seat. Pick a room to play again.', { kind: 'info', sticky: true });
+    });
   });
   connection.on('disconnected', ({ closing }) => {
     if (connection !== app.connection) return;
