@@ -1,7 +1,8 @@
 // Pure client logic, no server: error parsing, the room model, prediction and interpolation, steering.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { GameError, RoomModel, directionChanged, directionTo, nearest, parseHubError } from '../src/sdk/index.js';
+import { Emitter, GameError, RoomModel, directionChanged, directionTo, nearest, parseHubError } from '../src/sdk/index.js';
+import { tokenUsable } from '../src/game/storage.js';
 import { World } from '../src/game/world.js';
 
 const joinResult = () => ({
@@ -142,5 +143,45 @@ describe('steering', () => {
   test('directionChanged_TinyWobble_IsNotAChange', () => {
     assert.equal(directionChanged({ dx: 1, dy: 0 }, { dx: 0.999, dy: 0.01 }), false);
     assert.equal(directionChanged({ dx: 1, dy: 0 }, { dx: 0, dy: 0 }), true);
+  });
+});
+
+describe('Emitter', () => {
+  test('Emitter_NextWithFilter_ResolvesWithFirstMatch', async () => {
+    const emitter = new Emitter();
+    const next = emitter.next('tick', { filter: (n) => n > 1, timeoutMs: 1000 });
+    emitter.emit('tick', 1);
+    emitter.emit('tick', 2);
+    emitter.emit('tick', 3);
+    assert.equal(await next, 2);
+  });
+
+  test('Emitter_NextWithoutEvent_RejectsAfterTimeout', async () => {
+    await assert.rejects(new Emitter().next('never', { timeoutMs: 20 }), /timed out after 20 ms/);
+  });
+
+  test('Emitter_ThrowingListener_OthersStillCalled', () => {
+    const emitter = new Emitter();
+    const seen = [];
+    const original = console.error;
+    console.error = () => {};
+    try {
+      emitter.on('x', () => { throw new Error('boom'); });
+      emitter.on('x', (v) => seen.push(v));
+      emitter.emit('x', 7);
+    } finally {
+      console.error = original;
+    }
+    assert.deepEqual(seen, [7]);
+  });
+});
+
+describe('storage', () => {
+  test('tokenUsable_ExpiringWithinAMinute_IsFalse', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    assert.equal(tokenUsable({ token: 't', expiresAt: '2026-01-01T00:00:30Z' }, now), false);
+    assert.equal(tokenUsable({ token: 't', expiresAt: '2026-01-01T01:00:00Z' }, now), true);
+    assert.equal(tokenUsable({ expiresAt: '2026-01-01T01:00:00Z' }, now), false);
+    assert.equal(tokenUsable(null, now), false);
   });
 });
