@@ -36,6 +36,9 @@ public sealed class RoomGrainTests(GameClusterFixture fixture)
         var back = await alice.Connection.WaitForSnapshotAsync(s => s.Players[0].AckSeq == 2 && (moved.Players[0].X - s.Players[0].X) * direction >= 10);
         Assert.Equal(RoomPhases.Playing, back.Phase);
         Assert.Equal(joined.RoomId, back.RoomId);
+        Assert.All(
+            alice.Connection.Snapshots.SelectMany(s => s.Players.SelectMany(p => new[] { p.X, p.Y }).Concat(s.Orbs.SelectMany(o => new[] { o.X, o.Y }))),
+            v => Assert.Equal(Math.Round(v, 1), v));
     }
 
     [Fact]
@@ -144,6 +147,26 @@ public sealed class RoomGrainTests(GameClusterFixture fixture)
             var chat = await connection.WaitForAsync(o => o.Chats.FirstOrDefault());
             Assert.Equal((bob.Id, "Bob", "gg"), (chat.PlayerId, chat.Name, chat.Text));
         }
+    }
+
+    [Fact]
+    public async Task Chat_InvalidText_GetsInvalidChatAndIsNotRelayed()
+    {
+        var alice = await fixture.NewPlayerAsync("Alice");
+        var bob = await fixture.NewPlayerAsync("Bob");
+        var code = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!.RoomId;
+        await bob.Grain.JoinRoomAsync(code);
+        var room = fixture.Client.GetGrain<IRoomGrain>(code);
+
+        await room.ChatAsync(bob.Id, "bell\u0007");
+        await room.ChatAsync(bob.Id, "   ");
+        await room.ChatAsync(bob.Id, "ok");
+
+        var errors = await bob.Connection.WaitForAsync(o => o.Errors.Count >= 2 ? o.Errors : null, what: "two errors");
+        Assert.All(errors, e => Assert.Equal(ErrorCodes.InvalidChat, e.Code));
+        var chat = await alice.Connection.WaitForAsync(o => o.Chats.FirstOrDefault());
+        Assert.Equal("ok", chat.Text);
+        Assert.Single(alice.Connection.Chats);
     }
 
     [Fact]
