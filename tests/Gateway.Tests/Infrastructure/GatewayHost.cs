@@ -4,10 +4,8 @@ using System.Net.Sockets;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -69,28 +67,8 @@ public sealed class GatewayHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<Session>())!;
     }
 
-    public HubConnection BuildConnection(string token, WireProtocol protocol, bool tokenInQuery = false)
-    {
-        var url = new Uri(BaseAddress, tokenInQuery ? $"/hubs/game?access_token={Uri.EscapeDataString(token)}" : "/hubs/game");
-        var builder = new HubConnectionBuilder().WithUrl(url, options =>
-        {
-            options.Transports = HttpTransportType.WebSockets;
-            if (tokenInQuery)
-            {
-                options.SkipNegotiation = true;
-            }
-            else
-            {
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            }
-        });
-        if (protocol == WireProtocol.MessagePack)
-        {
-            builder.AddMessagePackProtocol();
-        }
-
-        return builder.Build();
-    }
+    public HubConnection BuildConnection(string token, WireProtocol protocol, bool tokenInQuery = false) =>
+        HubConnections.Build(BaseAddress, token, protocol, tokenInQuery);
 
     public async Task<TestClient> ConnectAsync(Session session, WireProtocol protocol)
     {

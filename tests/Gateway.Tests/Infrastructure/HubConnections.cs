@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OrleansGame.Gateway.Tests.Infrastructure;
+
+/// <summary>Builds real .NET SignalR client connections to a gateway.</summary>
+public static class HubConnections
+{
+    public static HubConnection Build(Uri baseAddress, string token, WireProtocol protocol, bool tokenInQuery = false)
+    {
+        var url = new Uri(baseAddress, tokenInQuery ? $"/hubs/game?access_token={Uri.EscapeDataString(token)}" : "/hubs/game");
+        var builder = new HubConnectionBuilder().WithUrl(url, options =>
+        {
+            options.Transports = HttpTransportType.WebSockets;
+            if (tokenInQuery)
+            {
+                options.SkipNegotiation = true;
+            }
+            else
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            }
+        });
+        if (protocol == WireProtocol.MessagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+
+        return builder.Build();
+    }
+}
