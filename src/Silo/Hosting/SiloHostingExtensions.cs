@@ -15,6 +15,9 @@ internal static class SiloHostingExtensions
     /// <summary>The grain storage the game's grains persist to.</summary>
     public const string GameStorage = "game";
 
+    /// <summary>The section Orleans' <see cref="ClusterMembershipOptions"/> bind from.</summary>
+    public const string MembershipSection = "Orleans:Membership";
+
     /// <summary>The health endpoint's path.</summary>
     public const string HealthPath = "/healthz";
 
@@ -40,6 +43,8 @@ internal static class SiloHostingExtensions
         services.AddOptions<ClusterOptions>().Configure<IOptions<SiloHostOptions>>((o, host) =>
             (o.ClusterId, o.ServiceId) = (host.Value.ClusterId, host.Value.ServiceId));
         services.AddOptions<EndpointOptions>().Configure<IOptions<SiloHostOptions>>((o, host) => ConfigureEndpoints(o, host.Value));
+        // How fast a crashed silo is declared dead (Orleans' own options, e.g. Orleans:Membership:ProbeTimeout).
+        services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
         services.AddOptions<RedisClusteringOptions>().Configure<IOptions<RedisConnectionOptions>>((o, redis) =>
             o.ConfigurationOptions = ParseRedis(redis.Value));
 

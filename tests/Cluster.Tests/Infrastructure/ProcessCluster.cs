@@ -1,0 +1,189 @@
+using OrleansGame.Silo.Tests.Infrastructure;
+
+namespace OrleansGame.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// The cluster of docker-compose.yml as loopback processes: a real redis-server, two silos, two client-mode gateways
+/// and nginx in front (the deploy/nginx snippets), each on a free port. Members can be stopped (SIGTERM), killed
+/// (SIGKILL) and started again on the same ports. Everything is killed on dispose.
+/// </summary>
+public sealed class ProcessCluster : IAsyncLifetime
+{
+    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(120);
+    private readonly string clusterId = $"test-{Guid.NewGuid():N}";
+    private readonly string signingKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + Convert.ToBase64String(Guid.NewGuid().ToByteArray());
+    private readonly string directory = Directory.CreateTempSubdirectory("orleansgame-cluster-").FullName;
+    private readonly Member[] silos = [new("silo1"), new("silo2")];
+    private readonly Member[] gateways = [new("gateway1"), new("gateway2")];
+    private RedisServer? redis;
+    private ChildProcess? nginx;
+
+    /// <summary>The game's address through nginx.</summary>
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>A client for the HTTP API through nginx.</summary>
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>The silos.</summary>
+    public IReadOnlyList<Member> Silos => silos;
+
+    /// <summary>The gateways.</summary>
+    public IReadOnlyList<Member> Gateways => gateways;
+
+    /// <inheritdoc/>
+    public async ValueTask InitializeAsync()
+    {
+        _ = Tools.Find("nginx") ?? throw new InvalidOperationException("nginx is not installed: apt-get install nginx (test.sh installs it).");
+        redis = await RedisServer.StartAsync();
+        await Task.WhenAll(silos.Select(StartSiloAsync));
+        await Task.WhenAll(gateways.Select(StartGatewayAsync));
+        await StartNginxAsync();
+    }
+
+    /// <summary>Starts a silo (again) on its ports and waits, with a bound, until /healthz answers.</summary>
+    public async Task StartSiloAsync(Member silo)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        silo.Ports ??= [FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next()];
+        var (http, siloPort, gatewayPort, dashboard) = (silo.Ports[0], silo.Ports[1], silo.Ports[2], silo.Ports[3]);
+        silo.Process = ChildProcess.Start(silo.Name, "dotnet", [BuiltPrograms.SiloDll], new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__redis"] = redis!.ConnectionString,
+            ["Orleans__ClusterId"] = clusterId,
+            ["Orleans__SiloPort"] = siloPort.ToString(),
+            ["Orleans__GatewayPort"] = gatewayPort.ToString(),
+            ["Orleans__AdvertisedAddress"] = "127.0.0.1",
+            ["Orleans__Membership__ProbeTimeout"] = "00:00:02",
+            ["Orleans__Membership__NumMissedProbesLimit"] = "2",
+            ["Orleans__Membership__NumVotesForDeathDeclaration"] = "1",
+            ["Urls"] = $"http://127.0.0.1:{http}",
+            ["Dashboard__Url"] = $"http://127.0.0.1:{dashboard}",
+            ["HostOptions__ShutdownTimeout"] = "00:00:20",
+            ["Arena__RoundDuration"] = "00:00:05",
+            ["Arena__ResultsDuration"] = "00:00:01",
+            ["Logging__LogLevel__OrleansGame"] = "Information",
+        }, Path.GetDirectoryName(BuiltPrograms.SiloDll));
+        await Silo.Tests.Infrastructure.Http.WaitForOkAsync(Http, $"http://127.0.0.1:{http}/healthz", silo.Process, StartBound);
+        Console.WriteLine($"[cluster] {silo.Name} up in {clock.ElapsedMilliseconds} ms");
+    }
+
+    /// <summary>Starts a gateway (again) on its port and waits, with a bound, until /readyz answers.</summary>
+    public async Task StartGatewayAsync(Member gateway)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        gateway.Ports ??= [FreePort.Next()];
+        gateway.Process = ChildProcess.Start(gateway.Name, "dotnet", [BuiltPrograms.GatewayDll], new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__redis"] = redis!.ConnectionString,
+            ["Orleans__Mode"] = "Client",
+            ["Orleans__ClusterId"] = clusterId,
+            ["Auth__SigningKey"] = signingKey,
+            ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
+            ["Urls"] = $"http://127.0.0.1:{gateway.Ports[0]}",
+            ["HostOptions__ShutdownTimeout"] = "00:00:05",
+            ["Limits__SessionsPerMinutePerAddress"] = "1000",
+            ["Logging__LogLevel__OrleansGame"] = "Information",
+        }, Path.GetDirectoryName(BuiltPrograms.GatewayDll));
+        await Silo.Tests.Infrastructure.Http.WaitForOkAsync(Http, $"http://127.0.0.1:{gateway.Ports[0]}/readyz", gateway.Process, StartBound);
+        Console.WriteLine($"[cluster] {gateway.Name} ready in {clock.ElapsedMilliseconds} ms");
+    }
+
+    /// <summary>Stops a member with SIGTERM and waits, with a bound, for its exit; returns the exit code.</summary>
+    public async Task<int> TerminateAsync(Member member)
+    {
+        var process = member.Process ?? throw new InvalidOperationException($"{member.Name} is not running");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        process.Terminate();
+        var code = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Console.WriteLine($"[cluster] {member.Name} stopped (SIGTERM) in {clock.ElapsedMilliseconds} ms, exit code {code}");
+        member.Process = null;
+        await process.DisposeAsync();
+        return code;
+    }
+
+    /// <summary>Kills a member with SIGKILL.</summary>
+    public async Task KillAsync(Member member)
+    {
+        var process = member.Process ?? throw new InvalidOperationException($"{member.Name} is not running");
+        process.Kill();
+        await process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        member.Process = null;
+        await process.DisposeAsync();
+    }
+
+    /// <summary>The gateway whose log shows the player's newest connection, or null.</summary>
+    public Member? GatewayOf(string playerId) =>
+        gateways.Where(g => g.Process is { HasExited: false })
+            .Select(g => (Gateway: g, At: g.Process!.Output.LastIndexOf($"Player {playerId} connected", StringComparison.Ordinal)))
+            .Where(x => x.At >= 0)
+            .Select(x => x.Gateway)
+            .FirstOrDefault();
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (nginx is not null)
+        {
+            await nginx.DisposeAsync();
+        }
+
+        foreach (var member in gateways.Concat(silos))
+        {
+            if (member.Process is { } process)
+            {
+                await process.DisposeAsync();
+            }
+        }
+
+        if (redis is not null)
+        {
+            await redis.DisposeAsync();
+        }
+
+        Http.Dispose();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+    }
+
+    private async Task StartNginxAsync()
+    {
+        var port = FreePort.Next();
+        var deploy = Path.Combine(BuiltPrograms.RepositoryRoot, "deploy", "nginx");
+        var config = Path.Combine(directory, "nginx.conf");
+        await File.WriteAllTextAsync(config, $$"""
+            daemon off;
+            master_process off;
+            worker_processes 1;
+            pid {{directory}}/nginx.pid;
+            error_log {{directory}}/nginx-error.log warn;
+            events { worker_connections 1024; }
+            http {
+                include {{deploy}}/game-http.conf;
+                access_log off;
+                client_body_temp_path {{directory}}/body;
+                proxy_temp_path {{directory}}/proxy;
+                fastcgi_temp_path {{directory}}/fastcgi;
+                uwsgi_temp_path {{directory}}/uwsgi;
+                scgi_temp_path {{directory}}/scgi;
+                upstream gateways {
+                    hash $game_sticky_key consistent;
+                    server 127.0.0.1:{{gateways[0].Ports![0]}} max_fails=1 fail_timeout=2s;
+                    server 127.0.0.1:{{gateways[1].Ports![0]}} max_fails=1 fail_timeout=2s;
+                }
+                server {
+                    listen 127.0.0.1:{{port}};
+                    include {{deploy}}/game-proxy.conf;
+                }
+            }
+            """);
+        nginx = ChildProcess.Start("nginx", Tools.Find("nginx")!, ["-p", directory, "-c", config, "-e", Path.Combine(directory, "nginx-error.log")], new Dictionary<string, string?>());
+        Url = new Uri($"http://127.0.0.1:{port}/");
+        await Silo.Tests.Infrastructure.Http.WaitForOkAsync(Http, new Uri(Url, "healthz").ToString(), nginx, TimeSpan.FromSeconds(20));
+    }
+}

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using OrleansGame.Cluster.Tests.Infrastructure;
+using OrleansGame.Silo.Tests.Infrastructure;
+
+namespace OrleansGame.Cluster.Tests;
+
+/// <summary>
+/// The cluster as processes behind nginx, played by the .NET SignalR client: silos and gateways are stopped,
+/// killed and restarted under the players. Each test leaves every member running for the next.
+/// </summary>
+public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelper output) : IClassFixture<ProcessCluster>
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task Silos_StoppedThenKilledWhilePlaying_PlayersStayInPlay()
+    {
+        var (first, second, roomId) = await SeatTwoPlayersAsync();
+        await using var _1 = first;
+        await using var _2 = second;
+
+        // SIGTERM the silo hosting the room: it hands the room over and play goes on.
+        var host = RoomHost(roomId) ?? throw new InvalidOperationException($"no silo log shows room {roomId}");
+        var stopping = Stopwatch.GetTimestamp();
+        Assert.Equal(0, await cluster.TerminateAsync(host));
+        foreach (var player in new[] { first, second })
+        {
+            await player.WaitForAsync(p => p.Snapshots.Count(s => s.At > stopping) >= 20, "snapshots after the graceful stop", Bound);
+            var gap = player.LongestGapSince(stopping);
+            Report.Measured(output, $"process cluster: longest snapshot gap after SIGTERM to {host} for {player.Id}: {gap.TotalMilliseconds:0} ms");
+            Assert.True(gap < TimeSpan.FromSeconds(5), $"the longest gap was {gap.TotalMilliseconds:0} ms");
+        }
+
+        await cluster.StartSiloAsync(host);
+
+        // kill -9 the other silo, which now hosts the room: the players are back in play within 15 s.
+        var other = cluster.Silos.Single(s => s != host);
+        var killed = Stopwatch.GetTimestamp();
+        await cluster.KillAsync(other);
+        foreach (var player in new[] { first, second })
+        {
+            // Five snapshots after the kill, the last one of them at least a second after it: the room runs again.
+            await player.WaitForAsync(
+                p => p.Snapshots.Count(s => s.At > killed && s.Snapshot.RoomId == roomId) >= 5 && Stopwatch.GetElapsedTime(killed, p.Snapshots[^1].At) > TimeSpan.FromSeconds(1),
+                "play after the kill", Bound);
+            var gap = player.LongestGapSince(killed);
+            Report.Measured(output, $"process cluster: longest snapshot gap after kill -9 of {other} for {player.Id}: {gap.TotalMilliseconds:0} ms");
+            Assert.True(gap < Bound, $"play stopped for {gap.TotalMilliseconds:0} ms");
+            Assert.Equal(2, player.Snapshots[^1].Snapshot.Players.Count);
+        }
+
+        await cluster.StartSiloAsync(other);
+    }
+
+    [Fact]
+    public async Task Silos_AllRestarted_ProfilesAndLeaderboardRemain()
+    {
+        var (first, second, _) = await SeatTwoPlayersAsync();
+        await using var _1 = first;
+        await using var _2 = second;
+        var before = new Dictionary<string, ProfileDto>();
+        foreach (var player in new[] { first, second })
+        {
+            // Rounds are 5 s here: a finished round with two players counts and is persisted.
+            before[player.Id] = await PollAsync(() => ProfileAsync(player.Id), p => p?.GamesPlayed >= 1, "a recorded round") ?? throw new InvalidOperationException();
+        }
+
+        await PollAsync(LeaderboardAsync, rows => rows is not null && rows.Any(r => r.PlayerId == first.Id) && rows.Any(r => r.PlayerId == second.Id), "both players on the leaderboard");
+
+        foreach (var silo in cluster.Silos)
+        {
+            Assert.Equal(0, await cluster.TerminateAsync(silo));
+        }
+
+        await Task.WhenAll(cluster.Silos.Select(cluster.StartSiloAsync));
+
+        foreach (var player in new[] { first, second })
+        {
+            var after = await PollAsync(() => ProfileAsync(player.Id), p => p is not null, "the profile after the restart");
+            Assert.NotNull(after);
+            Assert.True(after.GamesPlayed >= before[player.Id].GamesPlayed, $"games played went from {before[player.Id].GamesPlayed} to {after.GamesPlayed}");
+            Assert.True(after.BestScore >= before[player.Id].BestScore);
+            Assert.Equal(before[player.Id].CreatedAt, after.CreatedAt);
+        }
+
+        var board = await PollAsync(LeaderboardAsync, rows => rows is not null, "the leaderboard after the restart");
+        Assert.Contains(board!, r => r.PlayerId == first.Id);
+        Assert.Contains(board!, r => r.PlayerId == second.Id);
+    }
+
+    [Fact]
+    public async Task Gateway_Killed_ItsClientsReconnectThroughNginxAndResumeTheirSeats()
+    {
+        var (first, second, roomId) = await SeatTwoPlayersAsync();
+        await using var _1 = first;
+        await using var _2 = second;
+        var gateway = cluster.GatewayOf(first.Id) ?? throw new InvalidOperationException($"no gateway log shows player {first.Id}");
+
+        var killed = Stopwatch.GetTimestamp();
+        await cluster.KillAsync(gateway);
+
+        await first.WaitForAsync(p => p.RoomStates.Any(r => r.RoomId == roomId) && p.Snapshots.Count(s => s.At > killed && s.Snapshot.RoomId == roomId) >= 5,
+            "the resumed seat after the gateway died", Bound);
+        var resumed = first.LongestGapSince(killed);
+        Report.Measured(output, $"process cluster: longest snapshot gap of a client whose gateway ({gateway}) was killed: {resumed.TotalMilliseconds:0} ms");
+        var now = cluster.GatewayOf(first.Id);
+        Assert.NotNull(now);
+        Assert.NotEqual(gateway, now);
+        Assert.Contains(first.Snapshots[^1].Snapshot.Players, p => p.PlayerId == first.Id);
+
+        await cluster.StartGatewayAsync(gateway);
+    }
+
+    [Fact]
+    public async Task Gateway_Sigterm_ItsClientsReceiveClosingServerShutdown()
+    {
+        await using var player = await GamePlayer.ConnectAsync(cluster.Url, cluster.Http, "Closer");
+        var gateway = await PollAsync(() => Task.FromResult(cluster.GatewayOf(player.Id)), g => g is not null, "the player's gateway")
+            ?? throw new InvalidOperationException();
+
+        var exitCode = await cluster.TerminateAsync(gateway);
+
+        await player.WaitForAsync(p => p.Closings.Count > 0, "Closing", Bound);
+        Assert.Equal("server_shutdown", player.Closings[0].Reason);
+        Assert.Equal(0, exitCode);
+        await cluster.StartGatewayAsync(gateway);
+    }
+
+    private async Task<(GamePlayer First, GamePlayer Second, string RoomId)> SeatTwoPlayersAsync()
+    {
+        var first = await GamePlayer.ConnectAsync(cluster.Url, cluster.Http, "Ada");
+        var second = await GamePlayer.ConnectAsync(cluster.Url, cluster.Http, "Bob");
+        var room = await first.CreateRoomAsync();
+        await second.JoinRoomAsync(room.RoomId);
+        first.StartSteering(0.1, 0.05);
+        second.StartSteering(-0.05, -0.1);
+        foreach (var player in new[] { first, second })
+        {
+            await player.WaitForAsync(p => p.Snapshots.Count(s => s.Snapshot.Players.Count == 2) >= 5, "snapshots with both players", Bound);
+        }
+
+        return (first, second, room.RoomId);
+    }
+
+    /// <summary>The running silo whose log last shows the room opened or resumed there.</summary>
+    private Member? RoomHost(string roomId) =>
+        cluster.Silos.Where(s => s.Process is { HasExited: false })
+            .Select(s => (Silo: s, Log: s.Process!.Output))
+            .Select(x => (x.Silo, At: Math.Max(x.Log.LastIndexOf($"Room {roomId} opened", StringComparison.Ordinal), x.Log.LastIndexOf($"Room {roomId} resumed", StringComparison.Ordinal)),
+                Left: x.Log.LastIndexOf($"Room {roomId} deactivating", StringComparison.Ordinal)))
+            .Where(x => x.At >= 0 && x.At > x.Left)
+            .Select(x => x.Silo)
+            .FirstOrDefault();
+
+    private async Task<ProfileDto?> ProfileAsync(string playerId)
+    {
+        using var response = await cluster.Http.GetAsync(new Uri(cluster.Url, $"api/players/{playerId}"));
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ProfileDto>() : null;
+    }
+
+    private async Task<List<LeaderboardRowDto>?> LeaderboardAsync()
+    {
+        using var response = await cluster.Http.GetAsync(new Uri(cluster.Url, "api/leaderboard?top=100"));
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<List<LeaderboardRowDto>>() : null;
+    }
+
+    private static async Task<T?> PollAsync<T>(Func<Task<T?>> read, Func<T?, bool> done, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        var timeout = TimeSpan.FromSeconds(45);
+        T? last = default;
+        while (clock.Elapsed < timeout)
+        {
+            try
+            {
+                last = await read();
+                if (done(last))
+                {
+                    return last;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // A member is restarting; ask again.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"timed out after {timeout.TotalSeconds} s waiting for {what}; last: {last}");
+    }
+}
