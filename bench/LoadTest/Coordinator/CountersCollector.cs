@@ -9,7 +9,7 @@ namespace OrleansGame.LoadTest.Coordinator;
 /// </summary>
 internal sealed class CountersCollector
 {
-    private const string Providers = "System.Runtime,Microsoft.AspNetCore.Server.Kestrel,Microsoft.AspNetCore.Http.Connections,Microsoft.Orleans";
+    private const string Providers = "System.Runtime,Microsoft.AspNetCore.Server.Kestrel,Microsoft.AspNetCore.Http.Connections,Microsoft.Orleans,OrleansGame.Grains";
 
     // Counter name prefix in the CSV -> the short name reported, and a scale applied; series of one name (tags) are summed per sample.
     private static readonly (string Prefix, string Name, double Scale)[] Wanted =
@@ -26,6 +26,10 @@ internal sealed class CountersCollector
         ("dotnet.timer.count", "timers", 1),
         ("orleans-messaging-processing-dispatcher-received", "grain msgs/s", 1),
         ("orleans-app-requests-latency (ms)[Percentile=99]", "grain call p99 ms", 1),
+        ("orleansgame.room.tick.duration (ms)[Percentile=50]", "tick ms p50", 1),
+        ("orleansgame.room.tick.duration (ms)[Percentile=99]", "tick ms p99", 1),
+        ("orleansgame.room.tick.lateness (ms)[Percentile=50]", "tick late ms p50", 1),
+        ("orleansgame.room.tick.lateness (ms)[Percentile=99]", "tick late ms p99", 1),
     ];
 
     private readonly Process process;
@@ -42,7 +46,7 @@ internal sealed class CountersCollector
     {
         var duration = $"00:00:{(int)window.TotalMinutes:D2}:{window.Seconds:D2}";
         var start = new ProcessStartInfo("dotnet", ["tool", "run", "dotnet-counters", "--", "collect", "-p", pid.ToString(CultureInfo.InvariantCulture),
-            "--duration", duration, "--format", "csv", "-o", output, "--counters", Providers])
+            "--duration", duration, "--format", "csv", "-o", output, "--maxHistograms", "50", "--counters", Providers])
         {
             WorkingDirectory = toolDirectory,
             RedirectStandardOutput = true,
