@@ -23,7 +23,7 @@ if [ ${#need[@]} -gt 0 ]; then
   step "installing ${need[*]}"
   if [ "$(id -u)" -eq 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >"$out/apt.log" 2>&1 && apt-get install -y -qq --no-install-recommends "${need[@]}" >>"$out/apt.log" 2>&1 \
+    apt-get update -qq >"$out/apt.log" 2>&1 && apt-get install -y -qq "${need[@]}" >>"$out/apt.log" 2>&1 \
       || { echo "apt-get failed; see $out/apt.log"; tail -20 "$out/apt.log"; }
   else
     echo "not root: install ${need[*]} yourself (the suites that need them will fail)"
