@@ -8,7 +8,7 @@ namespace OrleansGame.Gateway.Observability;
 /// Counts every hub call by type, starts the hub message's activity (which the forwarding to the grains continues),
 /// and counts invocations refused with a coded <see cref="HubException"/>.
 /// </summary>
-internal sealed class GameHubTelemetryFilter(GatewayMetrics metrics) : IHubFilter
+internal sealed partial class GameHubTelemetryFilter(GatewayMetrics metrics, ILogger<GameHubTelemetryFilter> logger) : IHubFilter
 {
     private const string SignalRSource = "Microsoft.AspNetCore.SignalR.Server";
 
@@ -26,9 +26,35 @@ internal sealed class GameHubTelemetryFilter(GatewayMetrics metrics) : IHubFilte
         {
             var code = CodeOf(exception.Message);
             metrics.MessageRejected(code);
+            LogInvocationRefused(logger, method, invocationContext.Context.ConnectionId, code);
             activity?.SetStatus(ActivityStatusCode.Error, code);
             throw;
         }
+    }
+
+    /// <summary>Logs a connection the game could not set up (the player grain unreachable, ...); SignalR then closes it.</summary>
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception)
+        {
+            LogConnectFailed(logger, context.Context.ConnectionId, exception);
+            throw;
+        }
+    }
+
+    /// <summary>Logs a connection that ended with a transport or protocol error rather than a close.</summary>
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        if (exception is not null)
+        {
+            LogDisconnectedWithError(logger, context.Context.ConnectionId, exception.GetType().Name);
+        }
+
+        return next(context, exception);
     }
 
     /// <summary>The code of a game error (<c>room_full: room k3x9qa is full</c>), or null.</summary>

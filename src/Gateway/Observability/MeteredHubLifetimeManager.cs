@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using OrleansGame.Gateway.Hubs;
 using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Gateway.Observability;
@@ -10,8 +11,8 @@ namespace OrleansGame.Gateway.Observability;
 /// client by type, every <c>Error</c> by code, and each connection's close with the reason of the <c>Closing</c> it
 /// was sent (or <see cref="MessageTypes.ClientClosed"/> when the client went away first).
 /// </summary>
-internal sealed class MeteredHubLifetimeManager<THub>(HubLifetimeManager<THub> inner, GatewayMetrics metrics) : HubLifetimeManager<THub>
-    where THub : Hub
+internal sealed partial class MeteredHubLifetimeManager(
+    HubLifetimeManager<GameHub> inner, GatewayMetrics metrics, ILogger<MeteredHubLifetimeManager> logger) : HubLifetimeManager<GameHub>
 {
     private readonly ConcurrentDictionary<string, string> _closeReasons = new(StringComparer.Ordinal);
 
@@ -37,7 +38,11 @@ internal sealed class MeteredHubLifetimeManager<THub>(HubLifetimeManager<THub> i
     public override Task SendConnectionAsync(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken = default)
     {
         Count(methodName, args, 1);
-        if (methodName == Hubs.ServerMethods.Closing && args is [Closing closing])
+        if (methodName == ServerMethods.Error && args is [ErrorMessage error])
+        {
+            LogErrorSent(logger, connectionId, error.Code);
+        }
+        else if (methodName == ServerMethods.Closing && args is [Closing closing])
         {
             // The first Closing decides the reason; the connection must still be open to count it.
             _closeReasons.TryUpdate(connectionId, closing.Reason, MessageTypes.ClientClosed);
@@ -132,7 +137,7 @@ internal sealed class MeteredHubLifetimeManager<THub>(HubLifetimeManager<THub> i
     private void Count(string methodName, object?[] args, int connections)
     {
         metrics.MessageSent(methodName, connections);
-        if (methodName == Hubs.ServerMethods.Error && args is [ErrorMessage error])
+        if (methodName == ServerMethods.Error && args is [ErrorMessage error])
         {
             metrics.MessageRejected(error.Code);
         }

@@ -54,8 +54,8 @@ internal static class ObservabilityExtensions
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<GameHubTelemetryFilter>();
         services.Configure<HubOptions>(hub => hub.AddFilter<GameHubTelemetryFilter>());
-        services.AddSingleton<HubLifetimeManager<GameHub>>(provider => new MeteredHubLifetimeManager<GameHub>(
-            ActivatorUtilities.CreateInstance<DefaultHubLifetimeManager<GameHub>>(provider), provider.GetRequiredService<GatewayMetrics>()));
+        services.AddSingleton<HubLifetimeManager<GameHub>>(provider => ActivatorUtilities.CreateInstance<MeteredHubLifetimeManager>(
+            provider, ActivatorUtilities.CreateInstance<DefaultHubLifetimeManager<GameHub>>(provider)));
 
         var hosting = builder.Configuration.GetSection(OrleansHostingOptions.Section).Get<OrleansHostingOptions>() ?? new();
         var dashboard = builder.Configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new();
