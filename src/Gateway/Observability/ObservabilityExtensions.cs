@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 using OrleansGame.Gateway.Hosting;
 using OrleansGame.Gateway.Hubs;
@@ -76,6 +77,7 @@ internal static class ObservabilityExtensions
             builder.UseOrleansClient(client => client.AddActivityPropagation());
         }
 
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
@@ -85,8 +87,10 @@ internal static class ObservabilityExtensions
             .WithTracing(tracing => tracing
                 .AddSource(GatewayTelemetry.Name)
                 .AddSource([.. GrainTelemetry.OrleansActivitySources])
-                .AddSource([.. PlatformActivitySources]));
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+                .AddSource([.. PlatformActivitySources])
+                // Without an exporter nothing is recorded: activities still carry the trace context along, cheaply.
+                .SetSampler(otlp ? new ParentBasedSampler(new AlwaysOnSampler()) : new AlwaysOffSampler()));
+        if (otlp)
         {
             telemetry.UseOtlpExporter();
         }

@@ -1,6 +1,7 @@
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using OrleansGame.Grains.Observability;
 
 namespace OrleansGame.Silo.Observability;
@@ -27,14 +28,18 @@ internal static class SiloObservabilityExtensions
     {
         // Orleans applies every UseOrleans delegate to the one silo the host runs.
         builder.UseOrleans(silo => silo.AddActivityPropagation());
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(GrainTelemetry.MeterName, GrainTelemetry.OrleansMeterName)
                 .AddMeter(PlatformMeters)
                 .AddPrometheusExporter())
-            .WithTracing(tracing => tracing.AddSource([.. GrainTelemetry.OrleansActivitySources]));
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+            .WithTracing(tracing => tracing
+                .AddSource([.. GrainTelemetry.OrleansActivitySources])
+                // Without an exporter nothing is recorded: activities still carry the trace context along, cheaply.
+                .SetSampler(otlp ? new ParentBasedSampler(new AlwaysOnSampler()) : new AlwaysOffSampler()));
+        if (otlp)
         {
             telemetry.UseOtlpExporter();
         }
