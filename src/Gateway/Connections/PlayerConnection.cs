@@ -29,10 +29,12 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     private readonly InboundService _inbound;
     private readonly ConnectionObserver _observer;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _transportClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellableHandle<ChannelWriter<ClientMessage>>? _inboundHandle;
     private CancellableHandle<IPlayerObserver>? _renewal;
     private IPlayerObserver? _observerReference;
     private volatile string? _roomId;
+    private volatile bool _transportObserved;
     private int _closing;
     private int _stopping;
 
@@ -63,6 +65,28 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
 
     /// <summary>Completes when the connection has stopped: services ended, the grain told, the observer released.</summary>
     public Task Stopped => _stopped.Task;
+
+    /// <summary>
+    /// Completes when the connection's HTTP request has ended, so everything written to the client, <c>Closing</c>
+    /// included, has left the server; completes with <see cref="Stopped"/> when the request cannot be observed.
+    /// </summary>
+    public Task TransportClosed => _transportClosed.Task;
+
+    /// <summary>Completes <see cref="TransportClosed"/> when <paramref name="httpContext"/>'s response has completed.</summary>
+    public void ObserveTransport(HttpContext? httpContext)
+    {
+        if (httpContext is null)
+        {
+            return;
+        }
+
+        httpContext.Response.OnCompleted(static state =>
+        {
+            ((PlayerConnection)state)._transportClosed.TrySetResult();
+            return Task.CompletedTask;
+        }, this);
+        _transportObserved = true;
+    }
 
     /// <summary>Spawns the services and attaches the observer to the player grain (which may resume a held seat).</summary>
     public async Task StartAsync()
@@ -163,6 +187,10 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         {
             _lifetime.Dispose();
             _stopped.TrySetResult();
+            if (!_transportObserved)
+            {
+                _transportClosed.TrySetResult();
+            }
         }
     }
 

@@ -15,9 +15,8 @@ internal sealed partial class ShutdownCoordinator(
     ConnectionRegistry registry, IHostApplicationLifetime lifetime, IOptions<GameHubOptions> options, IOptions<HostOptions> hostOptions,
     ILogger<ShutdownCoordinator> logger) : IHostedLifecycleService, IDisposable
 {
-    private readonly Lock _drainLock = new();
     private CancellationTokenRegistration _stoppingRegistration;
-    private Task? _drain;
+    private bool _draining;
 
     private TimeSpan DrainTimeout => options.Value.ShutdownDrainTimeout < hostOptions.Value.ShutdownTimeout
         ? options.Value.ShutdownDrainTimeout
@@ -51,16 +50,14 @@ internal sealed partial class ShutdownCoordinator(
     /// <inheritdoc/>
     public void Dispose() => _stoppingRegistration.Dispose();
 
-    private Task DrainAsync()
-    {
-        lock (_drainLock)
-        {
-            return _drain ??= DrainOnceAsync();
-        }
-    }
+    /// <summary>Whether shutdown has begun: a connection that arrives now is closed with <c>server_shutdown</c> at once.</summary>
+    public bool IsDraining => Volatile.Read(ref _draining);
 
-    private async Task DrainOnceAsync()
+    // Each call closes whatever is registered at that moment: a connection that completed its handshake just before
+    // the first pass registers a moment later, and the hub checks IsDraining after registering, so none slips through.
+    private async Task DrainAsync()
     {
+        Volatile.Write(ref _draining, true);
         var connections = registry.Snapshot();
         LogDraining(logger, connections.Count);
         var closing = new Closing(ClosingReasons.ServerShutdown, "the server is shutting down");
@@ -78,6 +75,10 @@ internal sealed partial class ShutdownCoordinator(
         {
             await Task.WhenAll(connections.Select(connection => connection.CloseAsync(closing)));
             await Task.WhenAll(connections.Select(static connection => connection.Stopped));
+
+            // SignalR drops whatever connections remain once the host's stopping token fires; waiting until each
+            // connection's request has ended makes sure Closing and the close frame were sent before that.
+            await Task.WhenAll(connections.Select(static connection => connection.TransportClosed));
         }
     }
 

@@ -12,14 +12,21 @@ namespace OrleansGame.Gateway.Hubs;
 /// and hands it to the connection's <see cref="PlayerConnection"/>, which validates, limits and forwards it.
 /// </summary>
 [Authorize]
-internal sealed class GameHub(ConnectionRegistry registry, PlayerConnectionFactory factory) : Hub
+internal sealed class GameHub(ConnectionRegistry registry, PlayerConnectionFactory factory, ShutdownCoordinator shutdown) : Hub
 {
     /// <summary>Creates the connection's <see cref="PlayerConnection"/> and starts its services.</summary>
     public override async Task OnConnectedAsync()
     {
         var playerId = PlayerClaims.GetPlayerId(Context.User) ?? throw new HubException("unauthorized: the token has no subject");
         var connection = factory.Create(Context, playerId);
+        connection.ObserveTransport(Context.GetHttpContext());
         registry.Add(connection);
+        if (shutdown.IsDraining)
+        {
+            await connection.CloseAsync(new Closing(ClosingReasons.ServerShutdown, "the server is shutting down"));
+            return;
+        }
+
         MalformedMessageProtocol.Attach(Context, connection);
         try
         {
