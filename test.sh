@@ -75,6 +75,10 @@ if [ -f client/package.json ]; then
   fi
 fi
 
+# What the cluster suites measured (hand-over gaps, reconnect times), as they printed it.
+measured=$(grep -h '\[measured\]' "$out"/*.log 2>/dev/null | sed 's/^ *//' | sort -u)
+[ -n "$measured" ] && { step "measured"; echo "$measured"; }
+
 echo
 echo "logs: $out"
 echo "tests: $passed passed, $failed failed"
