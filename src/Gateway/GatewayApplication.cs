@@ -2,6 +2,7 @@ using OrleansGame.Gateway.Api;
 using OrleansGame.Gateway.Auth;
 using OrleansGame.Gateway.Hosting;
 using OrleansGame.Gateway.Hubs;
+using OrleansGame.Gateway.Observability;
 using OrleansGame.Gateway.Security;
 
 namespace OrleansGame.Gateway;
@@ -20,6 +21,7 @@ public static class GatewayApplication
         builder.AddGameAuthentication();
         builder.AddGameApi();
         builder.AddGameHub();
+        builder.AddGameObservability();
 
         var app = builder.Build();
         app.UseGatewaySecurity();
@@ -30,6 +32,7 @@ public static class GatewayApplication
         app.UseStaticFiles();
         app.MapGameApi();
         app.MapGameHub();
+        app.MapGameObservability();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OrleansGame.Grains.Observability;
 using OrleansGame.Grains.Options;
 
 namespace OrleansGame.Grains;
@@ -18,6 +19,7 @@ public static class GameSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddGrainMetrics();
         services.AddOptions<ArenaOptions>().BindConfiguration(ArenaOptions.SectionName).ValidateOnStart();
         services.AddOptions<PingOptions>().BindConfiguration(PingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArenaOptions>, ArenaOptionsValidator>());

@@ -1,9 +1,12 @@
 using OrleansGame.Silo.Hosting;
+using OrleansGame.Silo.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGameSilo();
+builder.AddSiloObservability();
 
 var app = builder.Build();
 app.MapGameSilo();
+app.MapSiloObservability();
 
 return await app.RunUntilStoppedAsync();

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using OrleansGame.Cancellable;
 using OrleansGame.Gateway.Hubs;
+using OrleansGame.Gateway.Observability;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Validation;
 using OrleansGame.Grains.Abstractions.Wire;
@@ -13,7 +14,7 @@ namespace OrleansGame.Gateway.Connections;
 /// Errors go back to the client from here; the callback only forwards what passed.
 /// </summary>
 internal sealed partial class InboundService(
-    int capacity, MessageGate gate, IConnectionOutput output, ILogger logger) : ICancellable<ClientMessage, ChannelWriter<ClientMessage>>
+    int capacity, MessageGate gate, IConnectionOutput output, ILogger logger, GatewayMetrics metrics) : ICancellable<ClientMessage, ChannelWriter<ClientMessage>>
 {
     private readonly Channel<ClientMessage> _queue = Channel.CreateBounded<ClientMessage>(new BoundedChannelOptions(capacity)
     {
@@ -62,6 +63,7 @@ internal sealed partial class InboundService(
         if (message is ClientMessage.Malformed malformed)
         {
             // Unbindable calls have no bucket: each one counts as over the limit, and each gets its own error.
+            metrics.MalformedReceived();
             LogMalformed(logger, Clip(malformed.Target), malformed.Reason);
             verdict = verdict == GateVerdict.Flood ? verdict : GateVerdict.Pass;
         }
@@ -103,10 +105,10 @@ internal sealed partial class InboundService(
                 }
 
                 _lastSeq = check.Seq;
-                return (new ClientMessage.Input(new InputMessage(check.Seq, check.Dx, check.Dy)), null);
+                return (input with { Message = new InputMessage(check.Seq, check.Dx, check.Dy) }, null);
             case ClientMessage.Chat chat:
                 return ChatRules.TryNormalize(chat.Request?.Text, out var text, out var chatError)
-                    ? (new ClientMessage.Chat(new ChatRequest(text)), null)
+                    ? (chat with { Request = new ChatRequest(text) }, null)
                     : (null, chatError);
             case ClientMessage.Pong { Message.Seq: not null }:
                 return (message, null);
@@ -127,6 +129,7 @@ internal sealed partial class InboundService(
     private async Task DropAsync(ClientMessage message, CancellationToken cancellationToken)
     {
         const string Text = "too many messages; slow down";
+        metrics.MessageRateLimited(message);
         if (message is ClientMessage.Invocation invocation)
         {
             invocation.Fail(ErrorCodes.RateLimited, Text);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using OrleansGame.Cancellable;
 using OrleansGame.Gateway.Api;
 using OrleansGame.Gateway.Hubs;
+using OrleansGame.Gateway.Observability;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -41,7 +42,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     /// <summary>Creates the connection's parts; nothing runs until <see cref="StartAsync"/>.</summary>
     public PlayerConnection(
         HubCallerContext context, string playerId, IGrainFactory grains, IHubContext<GameHub> hub, GameHubOptions options,
-        CancellationToken applicationStopping, TimeProvider time, ILogger logger)
+        CancellationToken applicationStopping, TimeProvider time, ILogger logger, GatewayMetrics metrics)
     {
         _context = context;
         _grains = grains;
@@ -53,7 +54,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         _player = grains.GetGrain<IPlayerGrain>(playerId);
         _lifetime = CancellationTokenSource.CreateLinkedTokenSource(applicationStopping, context.ConnectionAborted);
         _gate = new MessageGate(options.RateLimits, time);
-        _inbound = new InboundService(options.InboundQueueCapacity, _gate, this, logger);
+        _inbound = new InboundService(options.InboundQueueCapacity, _gate, this, logger, metrics);
         _observer = new ConnectionObserver(this, hub);
     }
 
@@ -196,6 +197,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
 
     private async ValueTask<bool> ForwardAsync(ClientMessage message, CancellationToken cancellationToken)
     {
+        using var activity = GatewayTelemetry.StartForward(message, PlayerId);
         try
         {
             switch (message)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -6,6 +7,9 @@ namespace OrleansGame.Gateway.Hubs;
 /// <summary>One call of a client, as the hub hands it to the connection's inbound service.</summary>
 internal abstract record ClientMessage
 {
+    /// <summary>The trace context of the hub call that created the message, which its forwarding to the grains continues.</summary>
+    public ActivityContext TraceParent { get; init; } = Activity.Current?.Context ?? default;
+
     /// <summary>A steering input (<c>Input</c>).</summary>
     public sealed record Input(InputMessage? Message) : ClientMessage;
 

@@ -21,6 +21,10 @@ internal sealed partial class PlayerGrain
             Push(older, new Closing(ClosingReasons.DuplicateSession, "a newer connection of this player took over"), static (o, c) => o.OnClosingAsync(c));
             retired = older;
         }
+        else if (this.observer is null)
+        {
+            metrics.PlayerOnline();
+        }
 
         this.observer = observer;
         StartPing();
@@ -28,6 +32,8 @@ internal sealed partial class PlayerGrain
         {
             return;
         }
+
+        metrics.Reconnected();
 
         var resumed = await Room(roomId).ResumeAsync(PlayerId, observer);
         if (resumed is null)
@@ -58,6 +64,7 @@ internal sealed partial class PlayerGrain
         }
 
         this.observer = observer;
+        metrics.PlayerOnline();
         StartPing();
         if (Record.CurrentRoom is { } roomId && await Room(roomId).ResumeAsync(PlayerId, observer) is { } resumed)
         {
@@ -79,10 +86,12 @@ internal sealed partial class PlayerGrain
     /// <inheritdoc />
     public Task PongAsync(long seq)
     {
-        if (observer is null || ping.OnPong(seq, time.GetUtcNow()) is null || ping.SmoothedRttMs is not { } rtt)
+        if (observer is null || ping.OnPong(seq, time.GetUtcNow()) is not { } measured || ping.SmoothedRttMs is not { } rtt)
         {
             return Task.CompletedTask;
         }
+
+        metrics.RoundTrip(measured);
 
         if (Record.CurrentRoom is { } roomId)
         {
@@ -128,12 +137,24 @@ internal sealed partial class PlayerGrain
     {
         retired = observer;
         observer = null;
+        metrics.PlayerOffline();
         StopPing();
         LogDisconnected(PlayerId);
         if (Record.CurrentRoom is { } roomId)
         {
             await Room(roomId).SetAwayAsync(PlayerId);
         }
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (observer is not null)
+        {
+            metrics.PlayerOffline();
+        }
+
+        return Task.CompletedTask;
     }
 
     private void StopPing()

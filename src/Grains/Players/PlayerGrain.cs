@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Validation;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Grains.Observability;
 using OrleansGame.Grains.Options;
 
 namespace OrleansGame.Grains.Players;
@@ -15,6 +16,7 @@ internal sealed partial class PlayerGrain(
     IOptions<PingOptions> pingOptions,
     TimeProvider time,
     ILogger<PlayerGrain> logger,
+    GrainMetrics metrics,
     [PersistentState("player", "game")] IPersistentState<PlayerRecord> state) : Grain, IPlayerGrain
 {
     private string PlayerId => this.GetPrimaryKeyString();

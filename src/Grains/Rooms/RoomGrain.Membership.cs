@@ -55,6 +55,7 @@ internal sealed partial class RoomGrain
         }
 
         Reconnect(member, observer);
+        metrics.SeatResumed();
         LogResumedSeat(RoomId, playerId);
         return Task.FromResult<JoinResult?>(BuildJoinResult(playerId));
     }

@@ -14,6 +14,13 @@ internal sealed partial class RoomGrain
             return;
         }
 
+        var tickStart = time.GetTimestamp();
+        if (lastTickStart != 0)
+        {
+            metrics.TickLate(time.GetElapsedTime(lastTickStart, tickStart) - options.TickInterval);
+        }
+
+        lastTickStart = tickStart;
         var events = arena.Step(options.TickInterval.TotalSeconds);
         if ((events & StepEvents.RoundEnded) != 0)
         {
@@ -30,13 +37,17 @@ internal sealed partial class RoomGrain
         if (members.Count > 0)
         {
             var snapshot = BuildSnapshot(withMovedOrbs: true);
+            var pushed = 0;
             foreach (var member in members.Values)
             {
                 if (member.Observer is { } observer)
                 {
                     Push(observer, snapshot, static (o, s) => o.OnSnapshotAsync(s));
+                    pushed++;
                 }
             }
+
+            metrics.SnapshotsPushed(pushed);
         }
 
         var now = time.GetUtcNow();
@@ -57,6 +68,8 @@ internal sealed partial class RoomGrain
         {
             await WriteCheckpointAsync();
         }
+
+        metrics.TickCompleted(time.GetElapsedTime(tickStart));
     }
 
     private void EndRound()
@@ -119,6 +132,7 @@ internal sealed partial class RoomGrain
         tickTimer?.Dispose();
         tickTimer = null;
         arena = null;
+        metrics.RoomDeactivated();
         _ = Matchmaker.RemoveRoomAsync(RoomId);
         await storage.ClearStateAsync();
         this.DeactivateOnIdle();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 using OrleansGame.Grains.Arena;
+using OrleansGame.Grains.Observability;
 using OrleansGame.Grains.Options;
 
 namespace OrleansGame.Grains.Rooms;
@@ -15,6 +16,7 @@ internal sealed partial class RoomGrain(
     IOptions<ArenaOptions> arenaOptions,
     TimeProvider time,
     ILogger<RoomGrain> logger,
+    GrainMetrics metrics,
     [PersistentState("room", "game")] IPersistentState<RoomStorage> storage) : Grain, IRoomGrain
 {
     private readonly ArenaOptions options = arenaOptions.Value;
@@ -25,6 +27,7 @@ internal sealed partial class RoomGrain(
     private DateTimeOffset? emptySince;
     private DateTimeOffset lastCheckpointAt;
     private bool checkpointDue;
+    private long lastTickStart;
 
     private string RoomId => this.GetPrimaryKeyString();
 
@@ -37,6 +40,8 @@ internal sealed partial class RoomGrain(
         {
             Restore(checkpoint);
             StartTicking();
+            metrics.RoomActivated();
+            metrics.RoomRestored();
             LogResumed(RoomId, arena!.Tick, members.Count);
         }
 
@@ -51,6 +56,8 @@ internal sealed partial class RoomGrain(
         {
             LogDeactivating(RoomId, reason.ReasonCode, arena.Tick);
             await WriteCheckpointAsync();
+            metrics.RoomDeactivated();
+            metrics.RoomHandedOver(reason.ReasonCode);
             AnnounceMoveIfSiloStopping(reason);
         }
     }
@@ -68,6 +75,7 @@ internal sealed partial class RoomGrain(
         emptySince = time.GetUtcNow();
         storage.State.Opened = true;
         StartTicking();
+        metrics.RoomActivated();
         await WriteCheckpointAsync();
         LogOpened(RoomId, isPrivate);
     }
@@ -92,6 +100,7 @@ internal sealed partial class RoomGrain(
     {
         tickTimer?.Dispose();
         lastCheckpointAt = time.GetUtcNow();
+        lastTickStart = 0;
         tickTimer = this.RegisterGrainTimer(
             TickAsync,
             new GrainTimerCreationOptions(options.TickInterval, options.TickInterval) { KeepAlive = true });
