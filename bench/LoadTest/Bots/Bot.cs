@@ -27,9 +27,15 @@ internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePa
     private Task? inputLoop;
     private string playerId = "";
     private long lastTick;
+    private int windowGeneration;
+    private long windowFirstTick;
+    private long windowLastTick;
 
     /// <summary>Whether the hub connection is up.</summary>
     public bool IsConnected => connection?.State == HubConnectionState.Connected;
+
+    /// <summary>Ticks from the first to the last snapshot seen in window <paramref name="generation"/>, 0 when none was seen.</summary>
+    public long TicksSpanned(int generation) => windowGeneration == generation ? windowLastTick - windowFirstTick + 1 : 0;
 
     /// <summary>Creates the session, connects, quick-joins and starts sending input; false (and the reason counted) on failure.</summary>
     public async Task<bool> StartAsync(CancellationToken cancellationToken)
@@ -143,6 +149,17 @@ internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePa
         }
 
         lastTick = snapshot.Tick;
+        if (metrics.Recording)
+        {
+            if (windowGeneration != metrics.Generation)
+            {
+                windowGeneration = metrics.Generation;
+                windowFirstTick = snapshot.Tick;
+            }
+
+            windowLastTick = snapshot.Tick;
+        }
+
         var mine = snapshot.Players?.Find(p => p.PlayerId == playerId);
         if (mine is null)
         {

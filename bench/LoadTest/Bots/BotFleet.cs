@@ -48,7 +48,8 @@ internal sealed class BotFleet(Uri server, bool messagePack, int connectParallel
     {
         Metrics.End();
         var seconds = Stopwatch.GetElapsedTime(windowStart).TotalSeconds;
-        return Metrics.Export(Connected, seconds);
+        var generation = Metrics.Generation;
+        return Metrics.Export(Connected, seconds, bots.Sum(b => b.TicksSpanned(generation)));
     }
 
     /// <inheritdoc/>

@@ -24,6 +24,15 @@ internal sealed record StepResult
     /// <summary>Snapshots received over the 20 Hz expected for every bot asked for.</summary>
     public required double Delivered { get; init; }
 
+    /// <summary>The rooms' tick rate as the bots saw it (ticks spanned per connected bot per second), Hz; 20 nominal.</summary>
+    public required double TickRate { get; init; }
+
+    /// <summary>Snapshots received over the ticks the rooms produced for the bots (loss, apart from a slow tick).</summary>
+    public required double DeliveredOfProduced { get; init; }
+
+    /// <summary>Whether the window met the SLO judged against the rooms' own tick rate (p99, no loss, every bot connected).</summary>
+    public required bool MeetsSloAtServerTickRate { get; init; }
+
     /// <summary>Ticks the bots saw skipped in their snapshot sequence (a slow tick, or a snapshot lost).</summary>
     public required long MissedTicks { get; init; }
 

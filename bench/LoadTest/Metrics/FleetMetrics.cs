@@ -24,6 +24,9 @@ internal sealed class FleetMetrics
     /// <summary>Whether the window is open.</summary>
     public bool Recording => recording;
 
+    /// <summary>Counts the windows opened, so that a bot can tell a new window from the one it last saw.</summary>
+    public int Generation { get; private set; }
+
     /// <summary>Clears the window's numbers (errors and disconnects stay cumulative) and opens the window.</summary>
     public void Begin()
     {
@@ -33,6 +36,7 @@ internal sealed class FleetMetrics
         Interlocked.Exchange(ref snapshots, 0);
         Interlocked.Exchange(ref inputsSent, 0);
         Interlocked.Exchange(ref missedTicks, 0);
+        Generation++;
         recording = true;
     }
 
@@ -73,7 +77,7 @@ internal sealed class FleetMetrics
     public void Error(string kind) => errors.AddOrUpdate(kind, 1, static (_, n) => n + 1);
 
     /// <summary>The window's numbers.</summary>
-    public WorkerWindow Export(int bots, double seconds) => new(
+    public WorkerWindow Export(int bots, double seconds, long ticksSpanned) => new(
         bots,
         seconds,
         Interlocked.Read(ref snapshots),
@@ -83,5 +87,6 @@ internal sealed class FleetMetrics
         new Dictionary<string, long>(errors, StringComparer.Ordinal),
         InputToAck.Export(),
         SnapshotDelay.Export(),
-        ServerRtt.Export());
+        ServerRtt.Export(),
+        ticksSpanned);
 }

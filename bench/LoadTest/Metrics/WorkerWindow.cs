@@ -11,6 +11,7 @@ namespace OrleansGame.LoadTest.Metrics;
 /// <param name="InputToAck">Input-to-ack latency.</param>
 /// <param name="SnapshotDelay">Snapshot delivery delay.</param>
 /// <param name="ServerRtt">The server's view of the round trip.</param>
+/// <param name="TicksSpanned">Summed over bots: ticks from the first to the last snapshot each saw in the window (what the rooms produced for them).</param>
 internal sealed record WorkerWindow(
     int Bots,
     double Seconds,
@@ -21,4 +22,5 @@ internal sealed record WorkerWindow(
     Dictionary<string, long> Errors,
     HistogramData InputToAck,
     HistogramData SnapshotDelay,
-    HistogramData ServerRtt);
+    HistogramData ServerRtt,
+    long TicksSpanned);
