@@ -26,11 +26,15 @@ public sealed class CancellationResultTests
     [Fact]
     public void Equality_SameKindAndValue_AreEqual()
     {
-        Assert.Equal(CancellationResult<int>.Item(3), CancellationResult<int>.Item(3));
-        Assert.True(CancellationResult<int>.Item(3) == CancellationResult<int>.Item(3));
-        Assert.True(CancellationResult<int>.Item(3) != CancellationResult<int>.Item(4));
+        // Two values built apart: equality must come from kind and value, not from identity.
+        var three = CancellationResult<int>.Item(3);
+        var alsoThree = CancellationResult<int>.Item(3);
+
+        Assert.True(three.Equals(alsoThree));
+        Assert.True(three == alsoThree);
+        Assert.Equal(three.GetHashCode(), alsoThree.GetHashCode());
+        Assert.True(three != CancellationResult<int>.Item(4));
         Assert.NotEqual(CancellationResult<int>.Continue, CancellationResult<int>.Break);
-        Assert.Equal(CancellationResult<int>.Break, CancellationResult<int>.Break);
-        Assert.Equal(CancellationResult<int>.Item(3).GetHashCode(), CancellationResult<int>.Item(3).GetHashCode());
+        Assert.True(CancellationResult<int>.Break.Equals(CancellationResult<int>.Break));
     }
 }
