@@ -21,6 +21,14 @@ public sealed class AbuseTests(GatewayFixture fixture)
     private static TimeSpan GapLimit(TimeSpan baselineGap) =>
         TimeSpan.FromMilliseconds(Math.Max(500, baselineGap.TotalMilliseconds * 3));
 
+    /// <summary>Seats both clients in one private room and waits until <paramref name="watcher"/> sees them both.</summary>
+    private static async Task SeatTogetherAsync(TestClient watcher, TestClient other)
+    {
+        var room = await watcher.CreateRoomAsync(isPrivate: true).WaitAsync(Bound, TestContext.Current.CancellationToken);
+        await other.JoinAsync(room.RoomId).WaitAsync(Bound, TestContext.Current.CancellationToken);
+        await watcher.WaitForSnapshotAsync(s => s.Players.Count == 2, Bound);
+    }
+
     private static async Task<(double Rate, TimeSpan LongestGap, long End)> MeasureBaselineAsync(TestClient client)
     {
         var start = Stopwatch.GetTimestamp();
@@ -37,9 +45,7 @@ public sealed class AbuseTests(GatewayFixture fixture)
     {
         await using var victim = await Host.ConnectNewPlayerAsync(WireProtocol.Json);
         await using var sender = await Host.ConnectNewPlayerAsync(protocol);
-        var room = await victim.CreateRoomAsync(isPrivate: true).WaitAsync(Bound, TestContext.Current.CancellationToken);
-        await sender.JoinAsync(room.RoomId).WaitAsync(Bound, TestContext.Current.CancellationToken);
-        await victim.WaitForSnapshotAsync(s => s.Players.Count == 2, Bound);
+        await SeatTogetherAsync(victim, sender);
         var (_, baselineGap, from) = await MeasureBaselineAsync(victim);
 
         var huge = new ChatRequest(new string('x', 64 * 1024));
@@ -72,9 +78,7 @@ public sealed class AbuseTests(GatewayFixture fixture)
     {
         await using var normal = await Host.ConnectNewPlayerAsync(WireProtocol.Json);
         await using var flooder = await Host.ConnectNewPlayerAsync(protocol);
-        var room = await normal.CreateRoomAsync(isPrivate: true).WaitAsync(Bound, TestContext.Current.CancellationToken);
-        await flooder.JoinAsync(room.RoomId).WaitAsync(Bound, TestContext.Current.CancellationToken);
-        await normal.WaitForSnapshotAsync(s => s.Players.Count == 2, Bound);
+        await SeatTogetherAsync(normal, flooder);
         var (baseline, baselineGap, from) = await MeasureBaselineAsync(normal);
 
         // About 1,000 inputs a second: ten every 10 ms, until the server gives up on the sender.
