@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -90,6 +91,7 @@ internal static class ObservabilityExtensions
                 .AddSource([.. PlatformActivitySources])
                 // Without an exporter nothing is recorded: activities still carry the trace context along, cheaply.
                 .SetSampler(otlp ? new ParentBasedSampler(new AlwaysOnSampler()) : new AlwaysOffSampler()));
+        services.ConfigureOpenTelemetryMeterProvider((provider, meters) => meters.AddView(OnlyThisHost(provider.GetRequiredService<IMeterFactory>())));
         if (otlp)
         {
             telemetry.UseOtlpExporter();
@@ -97,6 +99,16 @@ internal static class ObservabilityExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// A view that drops instruments of meters another host in the same process made through its own
+    /// <see cref="IMeterFactory"/>: OpenTelemetry matches meters by name only, so without it a process running several
+    /// hosts (the tests do) would count every host's connections in each one's <c>/metrics</c>.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyThisHost(IMeterFactory meterFactory) =>
+        instrument => instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, meterFactory)
+            ? null
+            : MetricStreamConfiguration.Drop;
 
     /// <summary>Maps the Prometheus endpoint at <see cref="MetricsPath"/> and, when enabled in standalone mode, the dashboard.</summary>
     public static WebApplication MapGameObservability(this WebApplication app)

@@ -23,6 +23,13 @@ public sealed class MetricsFixture : IAsyncLifetime
         return PrometheusText.Parse(text);
     }
 
+    /// <summary>
+    /// Scrapes once no connection and no online player is left from a previous test: one still closing or going offline
+    /// would move the counters of the next.
+    /// </summary>
+    public Task<PrometheusText> ScrapeWhenQuietAsync() =>
+        ScrapeUntilAsync(s => s.Sum("orleansgame_connections_current") == 0 && s.Sum("orleansgame_players_online") == 0);
+
     /// <summary>Scrapes until <paramref name="condition"/> holds (the exporter and the counters catch up asynchronously), bounded.</summary>
     public async Task<PrometheusText> ScrapeUntilAsync(Func<PrometheusText, bool> condition, TimeSpan? timeout = null)
     {

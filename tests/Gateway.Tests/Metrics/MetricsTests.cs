@@ -19,7 +19,7 @@ public sealed class MetricsTests(MetricsFixture fixture)
     [Fact]
     public async Task Scrape_AfterScriptedSession_CountersMoveByExpectedAmounts()
     {
-        var before = await fixture.ScrapeAsync();
+        var before = await fixture.ScrapeWhenQuietAsync();
 
         var client = await Host.ConnectNewPlayerAsync(WireProtocol.Json);
         await client.CreateRoomAsync(isPrivate: true);
@@ -83,8 +83,7 @@ public sealed class MetricsTests(MetricsFixture fixture)
     [Fact]
     public async Task Scrape_WhilePlaying_RecordsRoomTicksFanOutAndRtt()
     {
-        // Start from quiet: a previous test's player may still be going offline, which would cancel this one's +1.
-        var before = await fixture.ScrapeUntilAsync(s => s.Sum(Current) == 0 && s.Sum("orleansgame_players_online") == 0);
+        var before = await fixture.ScrapeWhenQuietAsync();
         await using var client = await Host.ConnectNewPlayerAsync(WireProtocol.MessagePack);
         await client.CreateRoomAsync(isPrivate: true);
         await client.WaitForSnapshotAsync(_ => true);
