@@ -6,7 +6,7 @@ namespace OrleansGame.Grains.Abstractions;
 public interface IMatchmakerGrain : IGrainWithIntegerKey
 {
     /// <summary>Seats the player in the fullest public room with a free seat, or in a new one.</summary>
-    Task<JoinOutcome> QuickJoinAsync(string playerId, string name, IPlayerObserver? observer);
+    Task<JoinOutcome> QuickJoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null);
 
     /// <summary>Opens a new room under a fresh, unguessable code and returns the code.</summary>
     Task<string> CreateRoomAsync(bool isPrivate);

@@ -17,15 +17,16 @@ public interface IPlayerGrain : IGrainWithStringKey
     /// <summary>
     /// Makes <paramref name="observer"/> the player's connection: the newest wins, an older one receives
     /// <c>Closing{duplicate_session}</c>. When the player still holds a seat, the seat is resumed and the room
-    /// state is pushed to the observer as <c>RoomState</c>.
+    /// state is pushed to the observer as <c>RoomState</c>. Snapshots go through <paramref name="gateway"/>, the
+    /// connection's gateway, when there is one.
     /// </summary>
-    Task AttachAsync(IPlayerObserver observer);
+    Task AttachAsync(IPlayerObserver observer, IGatewayObserver? gateway = null);
 
     /// <summary>
     /// Renews the subscription of <paramref name="observer"/>; false when a newer connection replaced it
     /// (the caller should close). Re-attaches the observer when the grain was reactivated elsewhere.
     /// </summary>
-    Task<bool> RenewAsync(IPlayerObserver observer);
+    Task<bool> RenewAsync(IPlayerObserver observer, IGatewayObserver? gateway = null);
 
     /// <summary>The connection of <paramref name="observer"/> ended: the player is away and the seat hold starts.</summary>
     Task DetachAsync(IPlayerObserver observer);

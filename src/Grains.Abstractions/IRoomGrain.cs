@@ -11,14 +11,17 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Opens the room (called once, by the matchmaker that chose its code).</summary>
     Task OpenAsync(bool isPrivate);
 
-    /// <summary>Seats a player; refused with <c>room_full</c> or <c>room_not_found</c>.</summary>
-    Task<JoinOutcome> JoinAsync(string playerId, string name, IPlayerObserver? observer);
+    /// <summary>
+    /// Seats a player; refused with <c>room_full</c> or <c>room_not_found</c>. Its snapshots go through
+    /// <paramref name="gateway"/> when there is one, else to <paramref name="observer"/>.
+    /// </summary>
+    Task<JoinOutcome> JoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null);
 
     /// <summary>
     /// Gives a seated player its connection back (a reconnect within the hold); the room state to push,
     /// or null when the seat is gone.
     /// </summary>
-    Task<JoinResult?> ResumeAsync(string playerId, IPlayerObserver observer);
+    Task<JoinResult?> ResumeAsync(string playerId, IPlayerObserver observer, IGatewayObserver? gateway = null);
 
     /// <summary>The player's connection is gone: the seat is held, standing still, for the reconnect window.</summary>
     Task SetAwayAsync(string playerId);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OrleansGame.Grains.Abstractions;
 
 namespace OrleansGame.Grains;
 
@@ -10,7 +9,8 @@ namespace OrleansGame.Grains;
 internal static partial class ObserverPush
 {
     /// <summary>Invokes <paramref name="send"/> on <paramref name="target"/>, logging instead of throwing.</summary>
-    public static void Send<T>(ILogger logger, IPlayerObserver target, T payload, Func<IPlayerObserver, T, Task> send)
+    public static void Send<TTarget, T>(ILogger logger, TTarget target, T payload, Func<TTarget, T, Task> send)
+        where TTarget : IGrainObserver
     {
         try
         {

@@ -61,6 +61,7 @@ internal sealed class MessageGate : IDisposable
 
         if (_buckets[index] is { } bucket)
         {
+            bucket.TryReplenish();
             using var lease = bucket.AttemptAcquire();
             if (lease.IsAcquired)
             {
@@ -105,17 +106,16 @@ internal sealed class MessageGate : IDisposable
         return _time.GetElapsedTime(_overSince!.Value, now) >= _options.FloodAfter ? GateVerdict.Flood : GateVerdict.Drop;
     }
 
-    private static TokenBucketRateLimiter Bucket(int perSecond, int burst)
-    {
-        // Refill in small steps (at most ten a second) so a steady sender is not throttled in lumps.
-        var tokensPerPeriod = Math.Max(1, perSecond / 10);
-        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+    private static TokenBucketRateLimiter Bucket(int perSecond, int burst) =>
+        // Refilled by the reader just before it takes a token, by the time elapsed since the last refill: exact, and
+        // without the timer per bucket that automatic replenishment starts (four per connection, firing whether the
+        // player sends anything or not).
+        new(new TokenBucketRateLimiterOptions
         {
             TokenLimit = burst,
-            TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = TimeSpan.FromSeconds((double)tokensPerPeriod / perSecond),
+            TokensPerPeriod = perSecond,
+            ReplenishmentPeriod = Second,
             QueueLimit = 0,
-            AutoReplenishment = true,
+            AutoReplenishment = false,
         });
-    }
 }

@@ -20,6 +20,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
 
     private readonly HubCallerContext _context;
     private readonly IGrainFactory _grains;
+    private readonly GatewayFanout _fanout;
     private readonly IHubContext<GameHub> _hub;
     private readonly GameHubOptions _options;
     private readonly TimeProvider _time;
@@ -41,11 +42,12 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
 
     /// <summary>Creates the connection's parts; nothing runs until <see cref="StartAsync"/>.</summary>
     public PlayerConnection(
-        HubCallerContext context, string playerId, IGrainFactory grains, IHubContext<GameHub> hub, GameHubOptions options,
-        CancellationToken applicationStopping, TimeProvider time, ILogger logger, GatewayMetrics metrics)
+        HubCallerContext context, string playerId, IGrainFactory grains, GatewayFanout fanout, IHubContext<GameHub> hub,
+        GameHubOptions options, CancellationToken applicationStopping, TimeProvider time, ILogger logger, GatewayMetrics metrics)
     {
         _context = context;
         _grains = grains;
+        _fanout = fanout;
         _hub = hub;
         _options = options;
         _time = time;
@@ -93,9 +95,10 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     public async Task StartAsync()
     {
         _observerReference = _grains.CreateObjectReference<IPlayerObserver>(_observer);
+        _fanout.Add(_observerReference, ConnectionId);
         _inboundHandle = _inbound.SpawnWithCallback(_lifetime.Token, ForwardAsync);
-        await _player.AttachAsync(_observerReference).WaitAsync(_lifetime.Token);
-        _renewal = new RenewalService(_player, _observerReference, _options.ObserverRenewInterval, _time, _logger)
+        await _player.AttachAsync(_observerReference, _fanout.Reference).WaitAsync(_lifetime.Token);
+        _renewal = new RenewalService(_player, _observerReference, _fanout.Reference, _options.ObserverRenewInterval, _time, _logger)
             .SpawnWithCallback(_lifetime.Token, OnRenewedAsync);
         LogConnected(_logger, PlayerId, ConnectionId);
     }
@@ -179,6 +182,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
                     LogDetachFailed(_logger, PlayerId, exception);
                 }
 
+                _fanout.Remove(reference);
                 _grains.DeleteObjectReference<IPlayerObserver>(reference);
             }
 

@@ -5,10 +5,12 @@ namespace OrleansGame.Gateway.Connections;
 
 /// <summary>
 /// Keeps a connection's observer subscription alive: every interval it renews with the player grain and yields
-/// whether the subscription is still the current one. Its handle is the observer reference it renews.
+/// whether the subscription is still the current one (with the gateway's fan-out, so a grain that re-attaches routes
+/// snapshots as before). Its handle is the observer reference it renews.
 /// </summary>
 internal sealed partial class RenewalService(
-    IPlayerGrain player, IPlayerObserver observer, TimeSpan interval, TimeProvider time, ILogger logger) : ICancellable<bool, IPlayerObserver>
+    IPlayerGrain player, IPlayerObserver observer, IGatewayObserver gateway, TimeSpan interval, TimeProvider time, ILogger logger)
+    : ICancellable<bool, IPlayerObserver>
 {
     /// <inheritdoc/>
     public IPlayerObserver CreateHandle() => observer;
@@ -19,7 +21,7 @@ internal sealed partial class RenewalService(
         await Task.Delay(interval, time, cancellationToken);
         try
         {
-            return CancellationResult<bool>.Item(await player.RenewAsync(observer).WaitAsync(cancellationToken));
+            return CancellationResult<bool>.Item(await player.RenewAsync(observer, gateway).WaitAsync(cancellationToken));
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -15,7 +15,7 @@ internal sealed partial class MatchmakerGrain(ILogger<MatchmakerGrain> logger) :
     private readonly Dictionary<string, RoomInfo> rooms = [];
 
     /// <inheritdoc />
-    public async Task<JoinOutcome> QuickJoinAsync(string playerId, string name, IPlayerObserver? observer)
+    public async Task<JoinOutcome> QuickJoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null)
     {
         var candidates = rooms.Values
             .Where(static r => !r.IsPrivate && r.Players < r.Capacity)
@@ -24,7 +24,7 @@ internal sealed partial class MatchmakerGrain(ILogger<MatchmakerGrain> logger) :
             .ToList();
         foreach (var roomId in candidates)
         {
-            var outcome = await GrainFactory.GetGrain<IRoomGrain>(roomId).JoinAsync(playerId, name, observer);
+            var outcome = await GrainFactory.GetGrain<IRoomGrain>(roomId).JoinAsync(playerId, name, observer, gateway);
             if (outcome.Result is { } joined)
             {
                 Track(joined);
@@ -45,7 +45,7 @@ internal sealed partial class MatchmakerGrain(ILogger<MatchmakerGrain> logger) :
         }
 
         var created = await CreateRoomAsync(isPrivate: false);
-        var result = await GrainFactory.GetGrain<IRoomGrain>(created).JoinAsync(playerId, name, observer);
+        var result = await GrainFactory.GetGrain<IRoomGrain>(created).JoinAsync(playerId, name, observer, gateway);
         if (result.Result is { } seated)
         {
             Track(seated);

@@ -27,7 +27,7 @@ internal sealed class GrainMetrics
             "orleansgame.room.tick.duration", "ms", "Time one room tick took: step, round lifecycle, snapshot push, checkpoint.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100] });
         _tickLateness = meter.CreateHistogram(
-            "orleansgame.room.tick.lateness", "ms", "How much later than the tick interval a room tick started after the previous one.",
+            "orleansgame.room.tick.lateness", "ms", "How much later than its deadline (a fixed 20 Hz schedule) a room tick started.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 250, 500, 1000] });
         _snapshotFanout = meter.CreateHistogram<int>(
             "orleansgame.room.snapshot.fanout", "{message}", "Snapshots one room tick pushed to its members' connections.",
@@ -52,7 +52,7 @@ internal sealed class GrainMetrics
     /// <summary>A room tick took <paramref name="elapsed"/>.</summary>
     public void TickCompleted(TimeSpan elapsed) => _tickDuration.Record(elapsed.TotalMilliseconds);
 
-    /// <summary>A room tick started <paramref name="lateness"/> later than the tick interval after the previous one.</summary>
+    /// <summary>A room tick started <paramref name="lateness"/> after its deadline.</summary>
     public void TickLate(TimeSpan lateness) => _tickLateness.Record(Math.Max(0, lateness.TotalMilliseconds));
 
     /// <summary>A room tick pushed <paramref name="snapshots"/> snapshots.</summary>

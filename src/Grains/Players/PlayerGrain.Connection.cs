@@ -8,11 +8,12 @@ internal sealed partial class PlayerGrain
 {
     private readonly PingTracker ping = new();
     private IPlayerObserver? observer;
+    private IGatewayObserver? gateway;
     private IPlayerObserver? retired;
     private IGrainTimer? pingTimer;
 
     /// <inheritdoc />
-    public async Task AttachAsync(IPlayerObserver observer)
+    public async Task AttachAsync(IPlayerObserver observer, IGatewayObserver? gateway = null)
     {
         ArgumentNullException.ThrowIfNull(observer);
         if (this.observer is { } older && !older.Equals(observer))
@@ -27,6 +28,7 @@ internal sealed partial class PlayerGrain
         }
 
         this.observer = observer;
+        this.gateway = gateway;
         StartPing();
         if (Record.CurrentRoom is not { } roomId)
         {
@@ -35,7 +37,7 @@ internal sealed partial class PlayerGrain
 
         metrics.Reconnected();
 
-        var resumed = await Room(roomId).ResumeAsync(PlayerId, observer);
+        var resumed = await Room(roomId).ResumeAsync(PlayerId, observer, gateway);
         if (resumed is null)
         {
             Record.CurrentRoom = null;
@@ -47,7 +49,7 @@ internal sealed partial class PlayerGrain
     }
 
     /// <inheritdoc />
-    public async Task<bool> RenewAsync(IPlayerObserver observer)
+    public async Task<bool> RenewAsync(IPlayerObserver observer, IGatewayObserver? gateway = null)
     {
         ArgumentNullException.ThrowIfNull(observer);
         if (observer.Equals(this.observer))
@@ -64,9 +66,10 @@ internal sealed partial class PlayerGrain
         }
 
         this.observer = observer;
+        this.gateway = gateway;
         metrics.PlayerOnline();
         StartPing();
-        if (Record.CurrentRoom is { } roomId && await Room(roomId).ResumeAsync(PlayerId, observer) is { } resumed)
+        if (Record.CurrentRoom is { } roomId && await Room(roomId).ResumeAsync(PlayerId, observer, gateway) is { } resumed)
         {
             Push(observer, resumed, static (o, r) => o.OnRoomStateAsync(r));
         }
@@ -137,6 +140,7 @@ internal sealed partial class PlayerGrain
     {
         retired = observer;
         observer = null;
+        gateway = null;
         metrics.PlayerOffline();
         StopPing();
         LogDisconnected(PlayerId);

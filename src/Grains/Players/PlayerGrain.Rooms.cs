@@ -18,7 +18,7 @@ internal sealed partial class PlayerGrain
         JoinOutcome outcome;
         if (roomId is null)
         {
-            outcome = await GrainFactory.GetGrain<IMatchmakerGrain>(0).QuickJoinAsync(PlayerId, Record.Name, observer);
+            outcome = await GrainFactory.GetGrain<IMatchmakerGrain>(0).QuickJoinAsync(PlayerId, Record.Name, observer, gateway);
         }
         else if (!RoomCodes.IsValid(roomId))
         {
@@ -26,7 +26,7 @@ internal sealed partial class PlayerGrain
         }
         else
         {
-            outcome = await Room(roomId).JoinAsync(PlayerId, Record.Name, observer);
+            outcome = await Room(roomId).JoinAsync(PlayerId, Record.Name, observer, gateway);
         }
 
         return await SeatAsync(outcome);
@@ -41,7 +41,7 @@ internal sealed partial class PlayerGrain
         }
 
         var roomId = await GrainFactory.GetGrain<IMatchmakerGrain>(0).CreateRoomAsync(isPrivate);
-        return await SeatAsync(await Room(roomId).JoinAsync(PlayerId, Record.Name, observer));
+        return await SeatAsync(await Room(roomId).JoinAsync(PlayerId, Record.Name, observer, gateway));
     }
 
     /// <inheritdoc />

@@ -14,6 +14,7 @@ namespace OrleansGame.Grains.Rooms;
 /// <param name="Dx">The steering intent's x component.</param>
 /// <param name="Dy">The steering intent's y component.</param>
 /// <param name="Score">Points in the current round.</param>
+/// <param name="Gateway">The connection's gateway, through which its snapshots go (added later: null in older checkpoints).</param>
 [GenerateSerializer, Immutable, Alias("game.MemberCheckpoint")]
 internal sealed record MemberCheckpoint(
     [Id(0)] string PlayerId,
@@ -26,4 +27,5 @@ internal sealed record MemberCheckpoint(
     [Id(7)] double Y,
     [Id(8)] double Dx,
     [Id(9)] double Dy,
-    [Id(10)] int Score);
+    [Id(10)] int Score,
+    [Id(11)] IGatewayObserver? Gateway = null);

@@ -36,7 +36,7 @@ internal sealed partial class RoomGrain
         {
             var p = players[i];
             var m = members[p.Id];
-            memberStates[i] = new MemberCheckpoint(p.Id, m.Name, m.LastSeq, m.RttMs, m.AwaySince, m.Observer, p.X, p.Y, p.Dx, p.Dy, p.Score);
+            memberStates[i] = new MemberCheckpoint(p.Id, m.Name, m.LastSeq, m.RttMs, m.AwaySince, m.Observer, p.X, p.Y, p.Dx, p.Dy, p.Score, m.Gateway);
         }
 
         var orbs = arena.Orbs;
@@ -70,6 +70,7 @@ internal sealed partial class RoomGrain
                 RttMs = m.RttMs,
                 AwaySince = m.AwaySince,
                 Observer = m.Observer,
+                Gateway = m.Gateway,
             };
         }
 

@@ -9,7 +9,7 @@ internal sealed partial class RoomGrain
     private readonly List<string> expired = [];
 
     /// <inheritdoc />
-    public Task<JoinOutcome> JoinAsync(string playerId, string name, IPlayerObserver? observer)
+    public Task<JoinOutcome> JoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null)
     {
         if (arena is null)
         {
@@ -19,7 +19,7 @@ internal sealed partial class RoomGrain
 
         if (members.TryGetValue(playerId, out var seated))
         {
-            Reconnect(seated, observer);
+            Reconnect(seated, observer, gateway);
             return Task.FromResult(JoinOutcome.Joined(BuildJoinResult(playerId)));
         }
 
@@ -29,7 +29,7 @@ internal sealed partial class RoomGrain
             return Task.FromResult(JoinOutcome.Refused(ErrorCodes.RoomFull, $"room {RoomId} is full"));
         }
 
-        var member = new RoomMember(playerId, name) { Observer = observer };
+        var member = new RoomMember(playerId, name) { Observer = observer, Gateway = observer is null ? null : gateway };
         members.Add(playerId, member);
         arena.AddPlayer(playerId);
         emptySince = null;
@@ -41,7 +41,7 @@ internal sealed partial class RoomGrain
     }
 
     /// <inheritdoc />
-    public Task<JoinResult?> ResumeAsync(string playerId, IPlayerObserver observer)
+    public Task<JoinResult?> ResumeAsync(string playerId, IPlayerObserver observer, IGatewayObserver? gateway = null)
     {
         if (arena is null)
         {
@@ -54,7 +54,7 @@ internal sealed partial class RoomGrain
             return Task.FromResult<JoinResult?>(null);
         }
 
-        Reconnect(member, observer);
+        Reconnect(member, observer, gateway);
         metrics.SeatResumed();
         LogResumedSeat(RoomId, playerId);
         return Task.FromResult<JoinResult?>(BuildJoinResult(playerId));
@@ -67,6 +67,7 @@ internal sealed partial class RoomGrain
         {
             member.AwaySince = time.GetUtcNow();
             member.Observer = null;
+            member.Gateway = null;
             arena.SetAway(playerId, away: true);
             checkpointDue = true;
             LogAway(RoomId, playerId);
@@ -82,9 +83,14 @@ internal sealed partial class RoomGrain
         return Task.CompletedTask;
     }
 
-    private void Reconnect(RoomMember member, IPlayerObserver? observer)
+    private void Reconnect(RoomMember member, IPlayerObserver? observer, IGatewayObserver? gateway)
     {
-        member.Observer = observer ?? member.Observer;
+        if (observer is not null)
+        {
+            member.Observer = observer;
+            member.Gateway = gateway;
+        }
+
         if (member.AwaySince is not null)
         {
             member.AwaySince = null;

@@ -15,12 +15,7 @@ internal sealed partial class RoomGrain
         }
 
         var tickStart = time.GetTimestamp();
-        if (lastTickStart != 0)
-        {
-            metrics.TickLate(time.GetElapsedTime(lastTickStart, tickStart) - options.TickInterval);
-        }
-
-        lastTickStart = tickStart;
+        metrics.TickLate(tickSchedule!.LatenessAt(tickStart));
         var events = arena.Step(options.TickInterval.TotalSeconds);
         if ((events & StepEvents.RoundEnded) != 0)
         {
@@ -36,18 +31,7 @@ internal sealed partial class RoomGrain
 
         if (members.Count > 0)
         {
-            var snapshot = BuildSnapshot(withMovedOrbs: true);
-            var pushed = 0;
-            foreach (var member in members.Values)
-            {
-                if (member.Observer is { } observer)
-                {
-                    Push(observer, snapshot, static (o, s) => o.OnSnapshotAsync(s));
-                    pushed++;
-                }
-            }
-
-            metrics.SnapshotsPushed(pushed);
+            metrics.SnapshotsPushed(PushSnapshot(BuildSnapshot(withMovedOrbs: true)));
         }
 
         var now = time.GetUtcNow();
@@ -70,6 +54,9 @@ internal sealed partial class RoomGrain
         }
 
         metrics.TickCompleted(time.GetElapsedTime(tickStart));
+
+        // A change made inside the callback applies when it returns, in place of the period.
+        tickTimer?.Change(tickSchedule.Advance(), options.TickInterval);
     }
 
     private void EndRound()

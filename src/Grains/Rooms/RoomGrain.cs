@@ -23,11 +23,11 @@ internal sealed partial class RoomGrain(
     private readonly Dictionary<string, RoomMember> members = [];
     private ArenaSimulation? arena;
     private IGrainTimer? tickTimer;
+    private TickSchedule? tickSchedule;
     private bool isPrivate;
     private DateTimeOffset? emptySince;
     private DateTimeOffset lastCheckpointAt;
     private bool checkpointDue;
-    private long lastTickStart;
 
     private string RoomId => this.GetPrimaryKeyString();
 
@@ -100,10 +100,10 @@ internal sealed partial class RoomGrain(
     {
         tickTimer?.Dispose();
         lastCheckpointAt = time.GetUtcNow();
-        lastTickStart = 0;
+        tickSchedule = new TickSchedule(time, options.TickInterval);
         tickTimer = this.RegisterGrainTimer(
             TickAsync,
-            new GrainTimerCreationOptions(options.TickInterval, options.TickInterval) { KeepAlive = true });
+            new GrainTimerCreationOptions(tickSchedule.Start(), options.TickInterval) { KeepAlive = true });
     }
 
     private void ReportOccupancy()

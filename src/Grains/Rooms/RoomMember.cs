@@ -20,6 +20,12 @@ internal sealed class RoomMember(string playerId, string name)
     /// <summary>The connection to push to; null while the player is away.</summary>
     public IPlayerObserver? Observer { get; set; }
 
+    /// <summary>
+    /// The gateway of that connection, through which snapshots go together with those of the other members on it;
+    /// null to push them to <see cref="Observer"/>.
+    /// </summary>
+    public IGatewayObserver? Gateway { get; set; }
+
     /// <summary>When the connection went away; null while connected.</summary>
     public DateTimeOffset? AwaySince { get; set; }
 }
