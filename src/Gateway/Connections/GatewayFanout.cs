@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using OrleansGame.Gateway.Hubs;
+using OrleansGame.Gateway.Observability;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -8,12 +10,25 @@ namespace OrleansGame.Gateway.Connections;
 
 /// <summary>
 /// This gateway's <see cref="IGatewayObserver"/>: a room pushes each tick's snapshot here once for all of its members
-/// connected to this gateway, and it goes to their connections as one SignalR send, serialised once per protocol,
-/// instead of one grain message and one serialisation per member.
+/// connected to this gateway, and it is written to their connections serialised once per protocol, instead of one
+/// grain message and one serialisation per member.
 /// </summary>
-internal sealed class GatewayFanout(IGrainFactory grains, IHubContext<GameHub> hub) : IGatewayObserver
+/// <remarks>
+/// <para>
+/// The writes go straight to each member's <see cref="HubConnectionContext"/>, as SignalR's own group send does.
+/// <c>IHubClients.Clients(ids)</c> would look every connection of the gateway up against the list, for every room on
+/// every tick.
+/// </para>
+/// <para>
+/// Orleans hands one observer object its messages one at a time and waits for each to complete, and every room of the
+/// gateway pushes through this one object; so a push starts the writes and returns at once. Waiting for them would
+/// let one client that stopped reading (its writes wait for the socket) hold up every room's snapshots to every other
+/// client here. Its own writes queue behind each other until the ping service closes it.
+/// </para>
+/// </remarks>
+internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connections, GatewayMetrics metrics) : IGatewayObserver
 {
-    private readonly ConcurrentDictionary<GrainId, string> _connections = new();
+    private readonly ConcurrentDictionary<GrainId, HubConnectionContext> _routes = new();
     private readonly Lock _referenceLock = new();
     private IGatewayObserver? _reference;
 
@@ -32,24 +47,49 @@ internal sealed class GatewayFanout(IGrainFactory grains, IHubContext<GameHub> h
         }
     }
 
-    /// <summary>Routes snapshots for <paramref name="observer"/> to the connection <paramref name="connectionId"/>.</summary>
-    public void Add(IPlayerObserver observer, string connectionId) => _connections[observer.GetGrainId()] = connectionId;
+    /// <summary>
+    /// Routes snapshots for the player observer <paramref name="observer"/> to the connection
+    /// <paramref name="connectionId"/>; nothing to route when that connection has already ended.
+    /// </summary>
+    public void Add(GrainId observer, string connectionId)
+    {
+        if (connections.TryGet(connectionId, out var connection))
+        {
+            _routes[observer] = connection;
+        }
+    }
 
     /// <summary>Stops routing snapshots for <paramref name="observer"/> (its connection has ended).</summary>
-    public void Remove(IPlayerObserver observer) => _connections.TryRemove(observer.GetGrainId(), out _);
+    public void Remove(GrainId observer) => _routes.TryRemove(observer, out _);
 
     /// <inheritdoc/>
     public Task OnSnapshotAsync(Snapshot snapshot, GrainId[] observers)
     {
-        var connectionIds = new List<string>(observers.Length);
+        SerializedHubMessage? message = null;
+        var sent = 0;
         foreach (var observer in observers)
         {
-            if (_connections.TryGetValue(observer, out var connectionId))
+            if (!_routes.TryGetValue(observer, out var connection))
             {
-                connectionIds.Add(connectionId);
+                continue;
             }
+
+            message ??= new SerializedHubMessage(new InvocationMessage(ServerMethods.Snapshot, [snapshot]));
+            // A write never faults (SignalR aborts the connection instead), so one still pending is left to finish.
+            var write = connection.WriteAsync(message);
+            if (!write.IsCompletedSuccessfully)
+            {
+                _ = write.AsTask();
+            }
+
+            sent++;
         }
 
-        return connectionIds.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(connectionIds).SendAsync(ServerMethods.Snapshot, snapshot);
+        if (sent > 0)
+        {
+            metrics.MessageSent(ServerMethods.Snapshot, sent);
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -95,7 +95,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     public async Task StartAsync()
     {
         _observerReference = _grains.CreateObjectReference<IPlayerObserver>(_observer);
-        _fanout.Add(_observerReference, ConnectionId);
+        _fanout.Add(_observerReference.GetGrainId(), ConnectionId);
         _inboundHandle = _inbound.SpawnWithCallback(_lifetime.Token, ForwardAsync);
         await _player.AttachAsync(_observerReference, _fanout.Reference).WaitAsync(_lifetime.Token);
         _renewal = new RenewalService(_player, _observerReference, _fanout.Reference, _options.ObserverRenewInterval, _time, _logger)
@@ -182,7 +182,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
                     LogDetachFailed(_logger, PlayerId, exception);
                 }
 
-                _fanout.Remove(reference);
+                _fanout.Remove(reference.GetGrainId());
                 _grains.DeleteObjectReference<IPlayerObserver>(reference);
             }
 

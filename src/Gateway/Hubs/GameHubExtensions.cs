@@ -32,6 +32,7 @@ internal static class GameHubExtensions
         builder.Services.AddSingleton<IHubProtocolResolver, GameHubProtocolResolver>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddSingleton<PlayerConnectionFactory>();
+        builder.Services.AddSingleton<HubConnections>();
         builder.Services.AddSingleton<GatewayFanout>();
         builder.Services.AddSingleton<ShutdownCoordinator>();
         builder.Services.AddHostedService(static services => services.GetRequiredService<ShutdownCoordinator>());

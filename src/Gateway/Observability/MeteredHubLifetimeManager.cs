@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using OrleansGame.Gateway.Connections;
 using OrleansGame.Gateway.Hubs;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -9,10 +10,12 @@ namespace OrleansGame.Gateway.Observability;
 /// <summary>
 /// Wraps the hub's lifetime manager to count what the gateway sends and the connections it holds: every push to a
 /// client by type, every <c>Error</c> by code, and each connection's close with the reason of the <c>Closing</c> it
-/// was sent (or <see cref="MessageTypes.ClientClosed"/> when the client went away first).
+/// was sent (or <see cref="MessageTypes.ClientClosed"/> when the client went away first). It also keeps
+/// <see cref="HubConnections"/> current, the connections the snapshot fan-out writes to (and counts) itself.
 /// </summary>
 internal sealed partial class MeteredHubLifetimeManager(
-    HubLifetimeManager<GameHub> inner, GatewayMetrics metrics, ILogger<MeteredHubLifetimeManager> logger) : HubLifetimeManager<GameHub>
+    HubLifetimeManager<GameHub> inner, HubConnections connections, GatewayMetrics metrics, ILogger<MeteredHubLifetimeManager> logger)
+    : HubLifetimeManager<GameHub>
 {
     private readonly ConcurrentDictionary<string, string> _closeReasons = new(StringComparer.Ordinal);
 
@@ -22,11 +25,13 @@ internal sealed partial class MeteredHubLifetimeManager(
         _closeReasons[connection.ConnectionId] = MessageTypes.ClientClosed;
         metrics.ConnectionOpened();
         await inner.OnConnectedAsync(connection);
+        connections.Add(connection);
     }
 
     /// <inheritdoc/>
     public override async Task OnDisconnectedAsync(HubConnectionContext connection)
     {
+        connections.Remove(connection);
         await inner.OnDisconnectedAsync(connection);
         if (_closeReasons.TryRemove(connection.ConnectionId, out var reason))
         {

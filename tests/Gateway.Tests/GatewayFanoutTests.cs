@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansGame.Gateway.Connections;
+using OrleansGame.Gateway.Tests.Infrastructure;
+using OrleansGame.Grains.Abstractions.Wire;
+using OpenConnections = OrleansGame.Gateway.Connections.HubConnections;
+
+namespace OrleansGame.Gateway.Tests;
+
+/// <summary>
+/// The gateway's snapshot fan-out, driven the way a room drives it, against SignalR connections over in-memory
+/// pipes: one whose client reads, one whose client stopped reading (its pipe holds a single byte before a write waits).
+/// </summary>
+[Collection(GatewayCollection.Name)]
+public sealed class GatewayFanoutTests(GatewayFixture fixture)
+{
+    private static readonly Snapshot Sample = new("r1", 7, 1_700_000_000_000, "playing", 42_000,
+        [new PlayerState("p1", 10, 20, 3, 5, 12, Away: false)], [new OrbState(1, 30, 40)]);
+
+    [Fact]
+    public async Task OnSnapshotAsync_OneClientStoppedReading_ReturnsAtOnceAndTheOthersGetEverySnapshot()
+    {
+        var services = fixture.Host.App.Services;
+        var fanout = services.GetRequiredService<GatewayFanout>();
+        var connections = services.GetRequiredService<OpenConnections>();
+        var json = services.GetRequiredService<IHubProtocolResolver>().GetProtocol("json", null)!;
+        var stuck = Connect(connections, fanout, json, "stuck", pauseAfterBytes: 1);
+        var reading = Connect(connections, fanout, json, "reading", pauseAfterBytes: 64 * 1024);
+        try
+        {
+            var observers = new[] { stuck.Observer, GrainId.Create("test-observer", "not-here"), reading.Observer };
+            for (var tick = 0; tick < 3; tick++)
+            {
+                var push = fanout.OnSnapshotAsync(Sample with { Tick = tick }, observers);
+
+                // Orleans waits for this before it hands the gateway's observer the next room's push.
+                Assert.True(push.IsCompletedSuccessfully, $"push {tick} waited for a client's writes");
+            }
+
+            var frames = (await reading.ReadFramesAsync(3)).Select(frame => JsonDocument.Parse(frame).RootElement).ToList();
+            Assert.All(frames, frame => Assert.Equal("Snapshot", frame.GetProperty("target").GetString()));
+            Assert.Equal([0L, 1L, 2L], frames.Select(frame => frame.GetProperty("arguments")[0].GetProperty("tick").GetInt64()));
+        }
+        finally
+        {
+            stuck.Close(connections, fanout);
+            reading.Close(connections, fanout);
+        }
+    }
+
+    [Fact]
+    public async Task Remove_EndedConnection_GetsNoMoreSnapshots()
+    {
+        var services = fixture.Host.App.Services;
+        var fanout = services.GetRequiredService<GatewayFanout>();
+        var connections = services.GetRequiredService<OpenConnections>();
+        var json = services.GetRequiredService<IHubProtocolResolver>().GetProtocol("json", null)!;
+        var first = Connect(connections, fanout, json, "first", pauseAfterBytes: 64 * 1024);
+        var second = Connect(connections, fanout, json, "second", pauseAfterBytes: 64 * 1024);
+        try
+        {
+            first.Close(connections, fanout);
+            await fanout.OnSnapshotAsync(Sample, [first.Observer, second.Observer]);
+
+            Assert.Single(await second.ReadFramesAsync(1));
+            Assert.False(first.ToClient.Reader.TryRead(out _), "a removed connection was written to");
+        }
+        finally
+        {
+            second.Close(connections, fanout);
+        }
+    }
+
+    /// <summary>A SignalR connection whose transport is a pair of pipes, open on the gateway and routed in the fan-out.</summary>
+    private static FakeClient Connect(OpenConnections connections, GatewayFanout fanout, IHubProtocol protocol, string name, long pauseAfterBytes)
+    {
+        var toClient = new Pipe(new PipeOptions(pauseWriterThreshold: pauseAfterBytes, resumeWriterThreshold: pauseAfterBytes));
+        var fromClient = new Pipe();
+        var transport = new Duplex(fromClient.Reader, toClient.Writer);
+        var application = new Duplex(toClient.Reader, fromClient.Writer);
+        var id = $"{name}-{Guid.NewGuid():N}";
+        var context = new HubConnectionContext(
+            new DefaultConnectionContext(id, transport, application),
+            new HubConnectionContextOptions { KeepAliveInterval = TimeSpan.FromMinutes(1), ClientTimeoutInterval = TimeSpan.FromMinutes(2) },
+            NullLoggerFactory.Instance)
+        {
+            Protocol = protocol,
+        };
+        var observer = GrainId.Create("test-observer", id);
+        connections.Add(context);
+        fanout.Add(observer, id);
+        return new FakeClient(context, observer, toClient);
+    }
+
+    private sealed record Duplex(PipeReader Input, PipeWriter Output) : IDuplexPipe;
+
+    private sealed record FakeClient(HubConnectionContext Context, GrainId Observer, Pipe ToClient)
+    {
+        public async Task<List<string>> ReadFramesAsync(int count)
+        {
+            var frames = new List<string>();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (frames.Count < count)
+            {
+                var result = await ToClient.Reader.ReadAsync(timeout.Token);
+                var text = Encoding.UTF8.GetString(result.Buffer.ToArray());
+                var complete = text.LastIndexOf('\u001e') + 1;
+                frames.AddRange(text[..complete].Split('\u001e', StringSplitOptions.RemoveEmptyEntries));
+                ToClient.Reader.AdvanceTo(result.Buffer.GetPosition(Encoding.UTF8.GetByteCount(text[..complete])), result.Buffer.End);
+            }
+
+            return frames;
+        }
+
+        public void Close(OpenConnections connections, GatewayFanout fanout)
+        {
+            fanout.Remove(Observer);
+            connections.Remove(Context);
+            Context.Abort();
+        }
+    }
+}
