@@ -14,7 +14,7 @@ internal sealed partial class PlayerConnection
     /// </summary>
     public async Task FollowRoomAsync(string roomId)
     {
-        for (var attempt = 1; attempt <= FollowRoomAttempts && _roomId == roomId && Volatile.Read(ref _stopping) == 0; attempt++)
+        for (var attempt = 1; attempt <= FollowRoomAttempts && _room?.Id == roomId && Volatile.Read(ref _stopping) == 0; attempt++)
         {
             try
             {

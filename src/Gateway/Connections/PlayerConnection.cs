@@ -35,7 +35,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     private CancellableHandle<ChannelWriter<ClientMessage>>? _inboundHandle;
     private CancellableHandle<IPlayerObserver>? _renewal;
     private IPlayerObserver? _observerReference;
-    private volatile string? _roomId;
+    private volatile CurrentRoom? _room;
     private volatile bool _transportObserved;
     private int _closing;
     private int _stopping;
@@ -119,7 +119,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     public void OnMalformed(string target, string reason) => TryEnqueue(new ClientMessage.Malformed(target, reason));
 
     /// <summary>Remembers the room the player sits in (from a join, a resumed seat or leaving).</summary>
-    public void NoteRoom(string? roomId) => _roomId = roomId;
+    public void NoteRoom(string? roomId) => _room = roomId is null ? null : new CurrentRoom(roomId, _grains.GetGrain<IRoomGrain>(roomId));
 
     /// <inheritdoc/>
     public Task SendErrorAsync(ErrorMessage error, CancellationToken cancellationToken) =>
@@ -206,11 +206,11 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         {
             switch (message)
             {
-                case ClientMessage.Input input when _roomId is { } room:
-                    await _grains.GetGrain<IRoomGrain>(room).InputAsync(PlayerId, input.Message!);
+                case ClientMessage.Input input when _room is { } room:
+                    await room.Grain.InputAsync(PlayerId, input.Message!);
                     break;
-                case ClientMessage.Chat chat when _roomId is { } room:
-                    await _grains.GetGrain<IRoomGrain>(room).ChatAsync(PlayerId, chat.Request!.Text!);
+                case ClientMessage.Chat chat when _room is { } room:
+                    await room.Grain.ChatAsync(PlayerId, chat.Request!.Text!);
                     break;
                 case ClientMessage.Input or ClientMessage.Chat:
                     await SendErrorAsync(new ErrorMessage(ErrorCodes.NotInRoom, "join a room first"), cancellationToken);
@@ -226,7 +226,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
                     break;
                 case ClientMessage.LeaveRoom leave:
                     await _player.LeaveRoomAsync().WaitAsync(cancellationToken);
-                    _roomId = null;
+                    NoteRoom(null);
                     leave.Reply.TrySetResult(null);
                     break;
             }
@@ -247,7 +247,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     {
         if (outcome.Result is { } result)
         {
-            _roomId = result.RoomId;
+            NoteRoom(result.RoomId);
             invocation.Reply.TrySetResult(result);
         }
         else
@@ -267,4 +267,10 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         await CloseAsync(new Closing(ClosingReasons.DuplicateSession, "the player connected again elsewhere"));
         return false;
     }
+
+    /// <summary>
+    /// The room the player sits in, with its grain reference made once: resolving a reference looks the interface's
+    /// attributes up by reflection, too slow for every input.
+    /// </summary>
+    private sealed record CurrentRoom(string Id, IRoomGrain Grain);
 }
