@@ -4,8 +4,8 @@ namespace OrleansGame.Grains.Abstractions;
 
 /// <summary>
 /// The handle through which a room pushes one tick's snapshot to all of its members connected to one gateway: one
-/// message per gateway instead of one per member, which the gateway sends on as one SignalR send to those connections,
-/// serialised once per protocol. Every member's own <see cref="IPlayerObserver"/> still carries everything else.
+/// message per gateway instead of one per member, which the gateway writes to those connections serialised once per
+/// protocol. Every member's own <see cref="IPlayerObserver"/> still carries everything else.
 /// </summary>
 public interface IGatewayObserver : IGrainObserver
 {
