@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using OrleansGame.Cluster.Tests.Infrastructure;
+using OrleansGame.Gateway.Tests.Metrics;
 using OrleansGame.Silo.Tests.Infrastructure;
 
 namespace OrleansGame.Cluster.Tests;
@@ -20,8 +21,18 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         await using var _1 = first;
         await using var _2 = second;
 
-        // SIGTERM the silo hosting the room: it hands the room over and play goes on.
+        // The silos' and the gateway's /metrics show the room and its snapshots.
         var host = RoomHost(roomId) ?? throw new InvalidOperationException($"no silo log shows room {roomId}");
+        var other = cluster.Silos.Single(s => s != host);
+        var gateway = cluster.GatewayOf(first.Id) ?? throw new InvalidOperationException($"no gateway log shows player {first.Id}");
+        var hosting = await ScrapeAsync(host);
+        Assert.True(hosting.Sum("orleansgame_rooms_active") >= 1, "the hosting silo counts no active room");
+        Assert.True(hosting.Sum("orleansgame_room_tick_duration_milliseconds_count") > 0, "the hosting silo counts no tick");
+        Assert.Contains(hosting.Samples, sample => sample.Name.StartsWith("orleans_", StringComparison.Ordinal));
+        var restoredBefore = (await ScrapeAsync(other)).Sum("orleansgame_rooms_restored_total");
+        var snapshotsBefore = (await ScrapeAsync(gateway)).Sum("orleansgame_messages_sent_total", ("type", "snapshot"));
+
+        // SIGTERM the silo hosting the room: it hands the room over and play goes on.
         var stopping = Stopwatch.GetTimestamp();
         Assert.Equal(0, await cluster.TerminateAsync(host));
         foreach (var player in new[] { first, second })
@@ -32,10 +43,14 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
             Assert.True(gap < TimeSpan.FromSeconds(5), $"the longest gap was {gap.TotalMilliseconds:0} ms");
         }
 
+        // The receiving silo counted the room it restored; the gateway kept counting the snapshots it sent on.
+        Assert.True((await ScrapeAsync(other)).Sum("orleansgame_rooms_restored_total") > restoredBefore, "the receiving silo counted no restore");
+        Assert.True(
+            (await ScrapeAsync(gateway)).Sum("orleansgame_messages_sent_total", ("type", "snapshot")) >= snapshotsBefore + 20,
+            "the gateway did not count the snapshots it sent after the hand-over");
         await cluster.StartSiloAsync(host);
 
         // kill -9 the other silo, which now hosts the room: the players are back in play within 15 s.
-        var other = cluster.Silos.Single(s => s != host);
         var killed = Stopwatch.GetTimestamp();
         await cluster.KillAsync(other);
         foreach (var player in new[] { first, second })
@@ -144,6 +159,10 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
     }
 
     /// <summary>The running silo whose log last shows the room opened or resumed there.</summary>
+    /// <summary>Scrapes the member's /metrics, on its HTTP port.</summary>
+    private async Task<PrometheusText> ScrapeAsync(Member member) =>
+        PrometheusText.Parse(await cluster.Http.GetStringAsync($"http://127.0.0.1:{member.Ports![0]}/metrics"));
+
     private Member? RoomHost(string roomId) =>
         cluster.Silos.Where(s => s.Process is { HasExited: false })
             .Select(s => (Silo: s, Log: s.Process!.Output))
