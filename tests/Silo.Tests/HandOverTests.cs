@@ -1,6 +1,10 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Grains.Observability;
 using OrleansGame.Silo.Tests.Infrastructure;
 
 namespace OrleansGame.Silo.Tests;
@@ -22,6 +26,8 @@ public sealed class HandOverTests(ITestOutputHelper output)
         });
         var seated = await SeatedRoom.CreateAsync(game.Client);
         var host = game.HostOf(seated.Room) ?? throw new InvalidOperationException("the room is not active");
+        using var handedOver = new MetricCollector<long>(
+            host.SiloHost.Services.GetRequiredService<IMeterFactory>(), GrainTelemetry.MeterName, "orleansgame.rooms.handed_over");
 
         var stopping = Stopwatch.GetTimestamp();
         await game.Cluster.StopSiloAsync(host, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
@@ -34,6 +40,9 @@ public sealed class HandOverTests(ITestOutputHelper output)
         }
 
         Assert.NotEqual(host, game.HostOf(seated.Room));
+        var handOver = Assert.Single(handedOver.GetMeasurementSnapshot());
+        Assert.Equal(1, handOver.Value);
+        Assert.Equal("shutting_down", handOver.Tags["reason"]);
         foreach (var player in seated.Players)
         {
             var gap = player.Connection.LongestGapSince(stopping);
