@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using OrleansGame.Gateway.Tests.Infrastructure;
+
+namespace OrleansGame.Gateway.Tests.Metrics;
+
+/// <summary>
+/// With <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, the gateway exports its traces and metrics over OTLP/HTTP: an endpoint
+/// on 127.0.0.1 stands in for the collector and keeps what it is sent.
+/// </summary>
+public sealed class OtlpExportTests
+{
+    [Fact]
+    public async Task Export_WithAnOtlpEndpoint_SendsTheHubCallsSpansAndTheGameMetrics()
+    {
+        await using var collector = await OtlpReceiver.StartAsync();
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Url,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+        });
+        await using var client = await host.ConnectNewPlayerAsync(WireProtocol.Json);
+        await client.CreateRoomAsync(isPrivate: true);
+        await client.WaitForSnapshotAsync(_ => true);
+
+        // OTLP is protobuf; span and metric names travel as plain UTF-8 strings inside it.
+        await collector.WaitForAsync("/v1/traces", "GameHub/CreateRoom");
+        await collector.WaitForAsync("/v1/metrics", "orleansgame.connections.opened");
+    }
+
+    /// <summary>A minimal OTLP/HTTP endpoint: answers every export with 200 and keeps the bodies by path.</summary>
+    private sealed class OtlpReceiver : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly ConcurrentQueue<(string Path, byte[] Body)> _exports = new();
+
+        private OtlpReceiver(WebApplication app) => _app = app;
+
+        public string Url => _app.Urls.First();
+
+        public static async Task<OtlpReceiver> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            var receiver = new OtlpReceiver(app);
+            app.MapPost("/v1/{signal}", async (HttpContext context) =>
+            {
+                using var body = new MemoryStream();
+                await context.Request.Body.CopyToAsync(body);
+                receiver._exports.Enqueue((context.Request.Path.Value!, body.ToArray()));
+                context.Response.ContentType = "application/x-protobuf";
+            });
+            await app.StartAsync();
+            return receiver;
+        }
+
+        /// <summary>Waits, bounded, for an export to <paramref name="path"/> that contains <paramref name="text"/>.</summary>
+        public async Task WaitForAsync(string path, string text)
+        {
+            var needle = Encoding.UTF8.GetBytes(text);
+            var deadline = Stopwatch.GetTimestamp() + (20 * Stopwatch.Frequency);
+            while (!_exports.Any(e => e.Path == path && e.Body.AsSpan().IndexOf(needle) >= 0))
+            {
+                Assert.True(Stopwatch.GetTimestamp() < deadline, $"no export to {path} named {text} within 20 s ({_exports.Count} exports)");
+                await Task.Delay(TimeSpan.FromMilliseconds(100));
+            }
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+}
