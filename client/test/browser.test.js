@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { runBot } from '../bot.js';
 import { repoRoot, startGateway } from './support/gateway.js';
+import { startProxy } from './support/proxy.js';
 import { waitUntil } from './support/wait.js';
 
 const screenshots = process.env.SCREENSHOT_DIR ?? join(repoRoot, 'test-output', 'screenshots');
@@ -198,5 +199,67 @@ describe('game page', () => {
 
   test('page_NoScriptErrors', () => {
     assert.deepEqual(pageErrors, []);
+  });
+});
+
+// The page behind a TCP proxy whose connections are cut, on a gateway of its own with a short seat hold.
+describe('network drops', () => {
+  const seatHoldSeconds = 4;
+  let dropGateway;
+  let proxy;
+
+  before(async () => {
+    dropGateway = await startGateway({ env: { Arena__ReconnectWindow: `00:00:0${seatHoldSeconds}` } });
+    proxy = await startProxy(dropGateway.port);
+  });
+
+  after(async () => {
+    await proxy?.close();
+    await dropGateway?.stop();
+  });
+
+  async function seatedPage(name) {
+    const page = await newPage();
+    await page.goto(proxy.url + '/');
+    await page.locator('#name-input').fill(name);
+    await page.locator('#name-submit').click();
+    await page.locator('#quick-join').click();
+    return waitUntil(async () => {
+      const s = await state(page);
+      return s.screen === 'game' && s.me ? { page, seated: s } : null;
+    }, { timeoutMs: 15_000, what: `${name} in a room` });
+  }
+
+  const bannerText = (page) => page.evaluate(() => {
+    const banner = document.getElementById('banner');
+    return banner.hidden ? '' : banner.textContent;
+  });
+
+  test('page_NetworkDrop_ReconnectsIntoTheSameSeat', async () => {
+    const { page, seated } = await seatedPage('Dropper');
+    assert.ok(proxy.dropAll() > 0, 'no connection to drop');
+
+    await waitUntil(async () => (await bannerText(page)).includes('back in your seat'), { timeoutMs: 15_000, what: 'the reconnected banner' });
+    const back = await waitUntil(async () => {
+      const s = await state(page);
+      return s.screen === 'game' && s.me && !s.me.away ? s : null;
+    }, { timeoutMs: 10_000, what: 'the own player back, not away' });
+    assert.equal(back.roomId, seated.roomId);
+    assert.equal(back.playerId, seated.playerId);
+    await page.context().close();
+  });
+
+  test('page_DropLongerThanTheSeatHold_BackInTheLobbyWithABanner', async () => {
+    const { page } = await seatedPage('Wanderer');
+    assert.ok(proxy.cut((seatHoldSeconds + 4) * 1000) > 0, 'no connection to cut');
+
+    await waitUntil(async () => (await state(page)).screen === 'lobby', { timeoutMs: 30_000, what: 'the lobby after the seat was lost' });
+    assert.match(await bannerText(page), /lost your seat/);
+    await page.locator('#quick-join').click();
+    await waitUntil(async () => {
+      const s = await state(page);
+      return s.screen === 'game' && s.me ? s : null;
+    }, { timeoutMs: 15_000, what: 'a new seat after quick join' });
+    await page.context().close();
   });
 });

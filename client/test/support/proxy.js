@@ -3,11 +3,16 @@ import { createServer, connect } from 'node:net';
 
 /**
  * Starts a proxy from a free loopback port to `targetPort`.
- * @returns {Promise<{ url: string, dropAll: () => number, close: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, dropAll: () => number, cut: (ms: number) => number, close: () => Promise<void> }>}
  */
 export function startProxy(targetPort) {
   const sockets = new Set();
+  let refuseUntil = 0;
   const server = createServer((client) => {
+    if (Date.now() < refuseUntil) {
+      client.destroy();
+      return;
+    }
     const upstream = connect(targetPort, '127.0.0.1');
     for (const socket of [client, upstream]) {
       sockets.add(socket);
@@ -29,6 +34,11 @@ export function startProxy(targetPort) {
           const count = sockets.size;
           for (const socket of sockets) socket.destroy();
           return count;
+        },
+        // Drops every connection and refuses new ones for `ms`: the network is gone for a while.
+        cut(ms) {
+          refuseUntil = Date.now() + ms;
+          return this.dropAll();
         },
         close() {
           for (const socket of sockets) socket.destroy();
