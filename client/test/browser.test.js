@@ -231,7 +231,7 @@ describe('network drops', () => {
   }
 
   const bannerText = (page) => page.evaluate(() => {
-    const banner = document.getElementById('banner');
+    const banner = globalThis.document.getElementById('banner');
     return banner.hidden ? '' : banner.textContent;
   });
 
