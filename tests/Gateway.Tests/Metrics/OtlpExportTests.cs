@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -64,15 +63,13 @@ public sealed class OtlpExportTests
         }
 
         /// <summary>Waits, bounded, for an export to <paramref name="path"/> that contains <paramref name="text"/>.</summary>
-        public async Task WaitForAsync(string path, string text)
+        public Task WaitForAsync(string path, string text)
         {
             var needle = Encoding.UTF8.GetBytes(text);
-            var deadline = Stopwatch.GetTimestamp() + (20 * Stopwatch.Frequency);
-            while (!_exports.Any(e => e.Path == path && e.Body.AsSpan().IndexOf(needle) >= 0))
-            {
-                Assert.True(Stopwatch.GetTimestamp() < deadline, $"no export to {path} named {text} within 20 s ({_exports.Count} exports)");
-                await Task.Delay(TimeSpan.FromMilliseconds(100));
-            }
+            return Eventually.WaitAsync(
+                () => Task.FromResult(_exports.Any(e => e.Path == path && e.Body.AsSpan().IndexOf(needle) >= 0)),
+                found => found,
+                TimeSpan.FromSeconds(20));
         }
 
         public async ValueTask DisposeAsync() => await _app.DisposeAsync();
