@@ -49,8 +49,8 @@ async function newPage(viewport = { width: 1280, height: 800 }, device = {}) {
   return page;
 }
 
-async function enterName(page, name, path = '/') {
-  await page.goto(gateway.url + path);
+async function enterName(page, name, path = '/', base = gateway.url) {
+  await page.goto(base + path);
   await page.locator('#name-input').fill(name);
   await page.locator('#name-submit').click();
 }
@@ -220,9 +220,7 @@ describe('network drops', () => {
 
   async function seatedPage(name) {
     const page = await newPage();
-    await page.goto(proxy.url + '/');
-    await page.locator('#name-input').fill(name);
-    await page.locator('#name-submit').click();
+    await enterName(page, name, '/', proxy.url);
     await page.locator('#quick-join').click();
     return waitUntil(async () => {
       const s = await state(page);
