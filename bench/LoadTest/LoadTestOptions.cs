@@ -59,7 +59,8 @@ internal sealed record LoadTestOptions
     /// <summary>The server a worker drives.</summary>
     public Uri? Url { get; init; }
 
-    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with a usage hint on a bad one.</summary>
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad option (or
+    /// <see cref="FormatException"/> for a number that is not one).</summary>
     public static LoadTestOptions Parse(string[] args)
     {
         var options = new LoadTestOptions();
@@ -99,6 +100,46 @@ internal sealed record LoadTestOptions
             };
         }
 
-        return options;
+        return options.Checked();
+    }
+
+    private LoadTestOptions Checked()
+    {
+        if (Mode is not ("ramp" or "run"))
+        {
+            return this;
+        }
+
+        Require(Steps.Count > 0 && Steps.All(static s => s > 0), "--steps and --bots take whole numbers of bots above 0");
+        Require(Mode == "ramp" || Steps.Count == 1, "run measures one level: give it --bots N");
+        Require(Targets.Count > 0, "--targets names at least one of gateway, bare, split");
+        foreach (var target in Targets)
+        {
+            (string Option, string Path)[] programs = target switch
+            {
+                "gateway" => [("--gateway-dll", GatewayDll)],
+                "bare" => [("--barehub-dll", BareHubDll)],
+                "split" => [("--gateway-dll", GatewayDll), ("--silo-dll", SiloDll)],
+                _ => throw new ArgumentException($"unknown target {target}: --targets takes gateway, bare, split"),
+            };
+            foreach (var (option, path) in programs)
+            {
+                Require(File.Exists(path), $"{target} needs {option} PATH of a built dll{(path.Length == 0 ? "" : $"; {path} does not exist")}");
+            }
+        }
+
+        Require(WindowSeconds > 0 && WarmupSeconds >= 0, "--window takes seconds above 0, --warmup 0 or more");
+        Require(Generators >= 1 && ConnectParallelism >= 1 && FailuresToStop >= 1, "--generators, --connect-parallelism and --failures-to-stop take 1 or more");
+        Require(MaxMinutes > 0, "--max-minutes takes minutes above 0");
+        Require(SloAckP99Ms > 0 && SloDelivered is > 0 and <= 1, "--slo-p99-ms takes ms above 0, --slo-delivered a share above 0 and at most 1");
+        return this;
+
+        static void Require(bool holds, string message)
+        {
+            if (!holds)
+            {
+                throw new ArgumentException(message);
+            }
+        }
     }
 }

@@ -11,7 +11,9 @@ try
 catch (Exception ex) when (ex is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: LoadTest [ramp|run] [--targets gateway,bare] [--protocol json|msgpack] [--steps 50,100,...|--bots N] [--warmup S] [--window S] [--generators K] [--max-minutes M] [--gateway-dll PATH] [--barehub-dll PATH] [--out DIR]");
+    Console.Error.WriteLine("usage: LoadTest [ramp|run] [--targets gateway,bare,split] [--protocol json|msgpack] [--steps 50,100,...|--bots N] [--warmup S] [--window S] "
+        + "[--generators K] [--connect-parallelism K] [--failures-to-stop K] [--max-minutes M] [--slo-p99-ms MS] [--slo-delivered SHARE] "
+        + "[--gateway-dll PATH] [--barehub-dll PATH] [--silo-dll PATH] [--counters TOOL-DIR] [--out DIR]");
     return 2;
 }
 

@@ -35,6 +35,9 @@ internal sealed class CountersCollector
     private readonly Process process;
     private readonly string output;
 
+    /// <summary>The short names reported, in the order the report's columns take.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Wanted.Select(static w => w.Name)];
+
     private CountersCollector(Process process, string output)
     {
         this.process = process;

@@ -213,22 +213,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
             before is null || after is null ? double.NaN : 100 * (after.CpuSeconds - before.CpuSeconds) / seconds;
         var generatorCpu = workersBefore.Zip(workersAfter, (b, a) => Math.Round(Cpu(b, a, elapsed), 1)).ToList();
         var ackP99 = ack.Percentile(0.99);
-        var verdict = new List<string>();
-        if (!(ackP99 <= options.SloAckP99Ms))
-        {
-            verdict.Add($"p99 ack {ackP99:F1} ms > {options.SloAckP99Ms} ms");
-        }
-
-        if (delivered < options.SloDelivered)
-        {
-            verdict.Add($"delivered {delivered:P1} < {options.SloDelivered:P0}");
-        }
-
-        if (generatorCpu.Any(static c => c > 90))
-        {
-            verdict.Add("a generator ran above 90% of a core: the bots may be the bottleneck");
-        }
-
+        var verdict = new Slo(options.SloAckP99Ms, options.SloDelivered).Judge(ackP99, delivered, deliveredOfProduced, connectedBots, level, generatorCpu);
         return new StepResult
         {
             Target = target,
@@ -237,7 +222,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
             Connected = connectedBots,
             TickRate = Math.Round(tickRate, 2),
             DeliveredOfProduced = Math.Round(deliveredOfProduced, 4),
-            MeetsSloAtServerTickRate = ackP99 <= options.SloAckP99Ms && deliveredOfProduced >= options.SloDelivered && connectedBots >= level,
+            MeetsSloAtServerTickRate = verdict.MetAtServerTickRate,
             WindowSeconds = Math.Round(seconds, 2),
             SnapshotsPerBotPerSecond = Math.Round(snapshots / (double)level / seconds, 2),
             Delivered = Math.Round(delivered, 4),
@@ -263,8 +248,8 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
             BytesOutPerSecond = socketsBefore is null || socketsAfter is null ? double.NaN : Math.Round((socketsAfter.BytesSent - socketsBefore.BytesSent) / elapsed),
             BytesInPerSecond = socketsBefore is null || socketsAfter is null ? double.NaN : Math.Round((socketsAfter.BytesReceived - socketsBefore.BytesReceived) / elapsed),
             Counters = counterMeans,
-            MeetsSlo = verdict.Count == 0 || (verdict.Count == 1 && verdict[0].StartsWith("a generator", StringComparison.Ordinal)),
-            Verdict = verdict.Count == 0 ? "meets the SLO" : string.Join("; ", verdict),
+            MeetsSlo = verdict.Met,
+            Verdict = verdict.Reason,
         };
     }
 }

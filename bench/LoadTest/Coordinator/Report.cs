@@ -62,7 +62,7 @@ internal static class Report
                 $"| {r.Target} | {r.Bots} | {r.Connected} | {r.SnapshotsPerBotPerSecond:F2} | {r.Delivered:P1} | {r.TickRate:F2} | {r.DeliveredOfProduced:P1} | {r.MissedTicks} | {r.AckP50:F1} | {r.AckP95:F1} | {r.AckP99:F1} | {r.AckMax:F1} | {r.DelayP99:F0} | {r.RttP99:F0} | {r.ServerCpu:F0} | {r.ServerRssMb:F0} | {others} | {string.Join(" + ", r.GeneratorCpu.Select(c => c.ToString("F0", Invariant)))} | {r.MachineBusy:F0} | {r.BytesOutPerSecond / 1024:F0} | {r.BytesInPerSecond / 1024:F0} | {errors} | {(r.MeetsSlo ? "yes" : "no: " + r.Verdict)}{(r.MeetsSloAtServerTickRate && !r.MeetsSlo ? " (yes at the rooms' tick rate)" : "")} |");
         }
 
-        var names = results.SelectMany(static r => r.Counters.Keys).Distinct().ToList();
+        var names = CountersCollector.Names.Where(n => results.Any(r => r.Counters.ContainsKey(n))).ToList();
         if (names.Count > 0)
         {
             md.AppendLine();

@@ -16,7 +16,7 @@ internal sealed class Histogram
     /// <summary>Values recorded.</summary>
     public long Count => Interlocked.Read(ref count);
 
-    /// <summary>The largest value recorded, in milliseconds.</summary>
+    /// <summary>The largest value recorded, in milliseconds (to 0.1 microsecond, rounded up).</summary>
     public double MaxMs => Interlocked.Read(ref maxTicks) / (double)TimeSpan.TicksPerMillisecond;
 
     /// <summary>Records one value in milliseconds (negative values count as 0).</summary>
@@ -30,7 +30,8 @@ internal sealed class Histogram
         var bucket = (int)Math.Min(BucketCount, ms * BucketsPerMs);
         Interlocked.Increment(ref buckets[bucket]);
         Interlocked.Increment(ref count);
-        var ticks = (long)(ms * TimeSpan.TicksPerMillisecond);
+        // Rounded up, so that the maximum (and a percentile it caps) is never below a value recorded.
+        var ticks = (long)Math.Ceiling(ms * TimeSpan.TicksPerMillisecond);
         var seen = Interlocked.Read(ref maxTicks);
         while (ticks > seen)
         {
@@ -78,7 +79,7 @@ internal sealed class Histogram
             count += value;
         }
 
-        maxTicks = Math.Max(maxTicks, (long)(data.MaxMs * TimeSpan.TicksPerMillisecond));
+        maxTicks = Math.Max(maxTicks, (long)Math.Round(data.MaxMs * TimeSpan.TicksPerMillisecond));
     }
 
     /// <summary>The value at <paramref name="quantile"/> (0..1) in milliseconds (the bucket's upper edge), or NaN when empty.</summary>

@@ -1,0 +1,51 @@
+namespace OrleansGame.LoadTest.Tests;
+
+public sealed class OptionsTests
+{
+    // Any file that exists stands for a built dll here: the options check the path, the servers are started later.
+    private static readonly string Dll = typeof(LoadTestOptions).Assembly.Location;
+
+    [Fact]
+    public void Parse_ARampOfBothServers_KeepsEveryValue()
+    {
+        var options = LoadTestOptions.Parse(["ramp", "--steps", "100,200", "--protocol", "msgpack", "--window", "10", "--gateway-dll", Dll, "--barehub-dll", Dll]);
+
+        Assert.Equal("ramp", options.Mode);
+        Assert.Equal([100, 200], options.Steps);
+        Assert.True(options.MessagePack);
+        Assert.Equal(10, options.WindowSeconds);
+        Assert.Equal(["gateway", "bare"], options.Targets);
+    }
+
+    [Theory]
+    [InlineData("unknown option --bogus", "--bogus", "1")]
+    [InlineData("--window needs a value", "--window")]
+    [InlineData("unknown protocol xml", "--protocol", "xml")]
+    [InlineData("--steps and --bots take whole numbers of bots above 0", "--steps", "100,0")]
+    [InlineData("unknown target nginx", "--targets", "gateway,nginx")]
+    [InlineData("--generators, --connect-parallelism and --failures-to-stop take 1 or more", "--generators", "0")]
+    [InlineData("--window takes seconds above 0", "--window", "NaN")]
+    [InlineData("--slo-delivered a share above 0 and at most 1", "--slo-delivered", "99")]
+    public void Parse_BadOption_ThrowsNamingIt(string expected, params string[] bad)
+    {
+        var error = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["ramp", "--gateway-dll", Dll, "--barehub-dll", Dll, .. bad]));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TargetWithoutItsProgram_SaysWhichOptionIsMissing()
+    {
+        var error = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["ramp", "--targets", "bare"]));
+
+        Assert.Equal("bare needs --barehub-dll PATH of a built dll", error.Message);
+    }
+
+    [Fact]
+    public void Parse_RunWithSeveralLevels_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["run", "--steps", "10,20", "--gateway-dll", Dll, "--barehub-dll", Dll]));
+
+        Assert.Equal("run measures one level: give it --bots N", error.Message);
+    }
+}

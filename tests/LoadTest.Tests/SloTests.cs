@@ -1,0 +1,65 @@
+using OrleansGame.LoadTest.Coordinator;
+
+namespace OrleansGame.LoadTest.Tests;
+
+public sealed class SloTests
+{
+    private static readonly Slo Slo = new(AckP99Ms: 100, Delivered: 0.99);
+
+    [Fact]
+    public void Judge_AckAndDeliveryWithinBounds_MeetsBothReadings()
+    {
+        var verdict = Slo.Judge(ackP99: 99.9, delivered: 0.995, deliveredOfProduced: 1.0, connected: 400, asked: 400, generatorCpu: [60]);
+
+        Assert.True(verdict.Met);
+        Assert.True(verdict.MetAtServerTickRate);
+        Assert.Equal("meets the SLO", verdict.Reason);
+    }
+
+    [Fact]
+    public void Judge_AckP99AboveTheBound_FailsBothReadingsAndSaysBy()
+    {
+        var verdict = Slo.Judge(ackP99: 114.4, delivered: 1.0, deliveredOfProduced: 1.0, connected: 400, asked: 400, generatorCpu: [67]);
+
+        Assert.False(verdict.Met);
+        Assert.False(verdict.MetAtServerTickRate);
+        Assert.Equal("p99 ack 114.4 ms > 100 ms", verdict.Reason);
+    }
+
+    [Fact]
+    public void Judge_NoInputAcknowledged_Fails()
+    {
+        var verdict = Slo.Judge(ackP99: double.NaN, delivered: 1.0, deliveredOfProduced: 1.0, connected: 10, asked: 10, generatorCpu: [5]);
+
+        Assert.False(verdict.Met);
+        Assert.False(verdict.MetAtServerTickRate);
+    }
+
+    [Fact]
+    public void Judge_RoomsTickingSlowButNothingLost_FailsAsWrittenAndMeetsAtTheRoomsTickRate()
+    {
+        var verdict = Slo.Judge(ackP99: 69.3, delivered: 0.956, deliveredOfProduced: 1.0, connected: 400, asked: 400, generatorCpu: [59]);
+
+        Assert.False(verdict.Met);
+        Assert.True(verdict.MetAtServerTickRate);
+        Assert.Equal("delivered 95.6 % < 99 %", verdict.Reason);
+    }
+
+    [Fact]
+    public void Judge_BotsThatNeverConnected_FailAtTheRoomsTickRate()
+    {
+        var verdict = Slo.Judge(ackP99: 50, delivered: 0.9, deliveredOfProduced: 1.0, connected: 360, asked: 400, generatorCpu: [50]);
+
+        Assert.False(verdict.Met);
+        Assert.False(verdict.MetAtServerTickRate);
+    }
+
+    [Fact]
+    public void Judge_BusyGenerator_IsNotedWithoutFailingTheWindow()
+    {
+        var verdict = Slo.Judge(ackP99: 80, delivered: 1.0, deliveredOfProduced: 1.0, connected: 600, asked: 600, generatorCpu: [40, 96]);
+
+        Assert.True(verdict.Met);
+        Assert.Contains("a generator ran above 90% of a core", verdict.Reason, StringComparison.Ordinal);
+    }
+}
