@@ -90,6 +90,8 @@ public sealed class LoadToolTests : IAsyncLifetime
         Assert.Equal(0, window.GetProperty("disconnects").GetInt64());
         Assert.True(window.GetProperty("serverCpu").GetDouble() > 0, description);
         Assert.True(window.GetProperty("generatorCpu")[0].GetDouble() > 0, description);
+        Assert.InRange(window.GetProperty("generatorLagP99").GetDouble(), 0, 1_000);
+        Assert.True(window.GetProperty("generatorGcPauseMs").GetDouble() >= 0, description);
         // A snapshot of a room of bots is hundreds of bytes and an input tens: the server's socket counters must show both.
         Assert.True(window.GetProperty("bytesOutPerSecond").GetDouble() >= bots * 20 * 100, description);
         Assert.True(window.GetProperty("bytesInPerSecond").GetDouble() >= bots * 10 * 20, description);

@@ -81,6 +81,8 @@ public sealed class ReportTests
         ServerRssMb = 300,
         ServerThreads = 40,
         GeneratorCpu = [40],
+        GeneratorLagP99 = 3,
+        GeneratorGcPauseMs = 12,
         MachineBusy = 50,
         BytesOutPerSecond = bots * 21_000,
         BytesInPerSecond = bots * 1_700,

@@ -15,6 +15,7 @@ internal static class WorkerHost
     public static async Task<int> RunAsync(Uri server, bool messagePack, int connectParallelism)
     {
         await using var fleet = new BotFleet(server, messagePack, connectParallelism);
+        await using var lag = new LagProbe(fleet.Metrics);
         using var stdin = new StreamReader(Console.OpenStandardInput());
         while (await stdin.ReadLineAsync() is { } line)
         {

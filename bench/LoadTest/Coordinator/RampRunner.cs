@@ -190,12 +190,14 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         var ack = new Histogram();
         var delay = new Histogram();
         var rtt = new Histogram();
+        var lag = new Histogram();
         var errors = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var window in windows)
         {
             ack.Merge(window.InputToAck);
             delay.Merge(window.SnapshotDelay);
             rtt.Merge(window.ServerRtt);
+            lag.Merge(window.GeneratorLag);
             foreach (var (kind, count) in window.Errors)
             {
                 errors[kind] = errors.GetValueOrDefault(kind) + count;
@@ -213,7 +215,8 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
             before is null || after is null ? double.NaN : 100 * (after.CpuSeconds - before.CpuSeconds) / seconds;
         var generatorCpu = workersBefore.Zip(workersAfter, (b, a) => Math.Round(Cpu(b, a, elapsed), 1)).ToList();
         var ackP99 = ack.Percentile(0.99);
-        var verdict = new Slo(options.SloAckP99Ms, options.SloDelivered).Judge(ackP99, delivered, deliveredOfProduced, connectedBots, level, generatorCpu);
+        var lagP99 = lag.Percentile(0.99);
+        var verdict = new Slo(options.SloAckP99Ms, options.SloDelivered).Judge(ackP99, delivered, deliveredOfProduced, connectedBots, level, generatorCpu, lagP99);
         return new StepResult
         {
             Target = target,
@@ -244,6 +247,8 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
             OtherProcesses = sides.Select((s, i) => (s.Name, Cpu: Math.Round(Cpu(sidesBefore[i], sidesAfter[i], elapsed), 1), Rss: Math.Round(sidesAfter[i]?.RssMb ?? double.NaN, 1)))
                 .ToDictionary(static s => s.Name, static s => $"{s.Cpu}% {s.Rss} MB", StringComparer.Ordinal),
             GeneratorCpu = generatorCpu,
+            GeneratorLagP99 = lagP99,
+            GeneratorGcPauseMs = Math.Round(windows.Max(static w => w.GcPauseMs), 1),
             MachineBusy = Math.Round(100 * machineBusy, 1),
             BytesOutPerSecond = socketsBefore is null || socketsAfter is null ? double.NaN : Math.Round((socketsAfter.BytesSent - socketsBefore.BytesSent) / elapsed),
             BytesInPerSecond = socketsBefore is null || socketsAfter is null ? double.NaN : Math.Round((socketsAfter.BytesReceived - socketsBefore.BytesReceived) / elapsed),

@@ -11,6 +11,9 @@ internal sealed record Slo(double AckP99Ms, double Delivered)
     /// <summary>A generator above this share of a core (percent) is noted as a possible bottleneck; it does not fail the window.</summary>
     public const double BusyGeneratorCpu = 90;
 
+    /// <summary>A generator whose own lag p99 is above this (ms) is noted: its bots' latencies carry that lag.</summary>
+    public const double LaggingGeneratorMs = 20;
+
     /// <summary>Judges one window.</summary>
     /// <param name="ackP99">The window's p99 input-to-ack, ms (NaN when no input was acknowledged).</param>
     /// <param name="delivered">Snapshots received over 20 a second for every bot asked for.</param>
@@ -18,7 +21,8 @@ internal sealed record Slo(double AckP99Ms, double Delivered)
     /// <param name="connected">Bots connected at the end of the window.</param>
     /// <param name="asked">Bots asked for.</param>
     /// <param name="generatorCpu">Each generator process's CPU, percent of a core.</param>
-    public SloVerdict Judge(double ackP99, double delivered, double deliveredOfProduced, int connected, int asked, IEnumerable<double> generatorCpu)
+    /// <param name="generatorLagP99">The generators' own lag p99, ms.</param>
+    public SloVerdict Judge(double ackP99, double delivered, double deliveredOfProduced, int connected, int asked, IEnumerable<double> generatorCpu, double generatorLagP99)
     {
         var reasons = new List<string>();
         var ackMet = ackP99 <= AckP99Ms;
@@ -36,6 +40,11 @@ internal sealed record Slo(double AckP99Ms, double Delivered)
         if (generatorCpu.Any(static c => c > BusyGeneratorCpu))
         {
             reasons.Add("a generator ran above 90% of a core: the bots may be the bottleneck");
+        }
+
+        if (generatorLagP99 > LaggingGeneratorMs)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"the generator itself lagged {generatorLagP99:F0} ms at p99: part of the latency is the bots'"));
         }
 
         return new SloVerdict(

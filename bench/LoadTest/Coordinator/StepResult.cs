@@ -84,6 +84,12 @@ internal sealed record StepResult
     /// <summary>Generator CPU in the window, percent of one core, per worker process.</summary>
     public required IReadOnlyList<double> GeneratorCpu { get; init; }
 
+    /// <summary>The generator processes' own lag p99 (timer and thread pool, <see cref="Bots.LagProbe"/>), ms.</summary>
+    public required double GeneratorLagP99 { get; init; }
+
+    /// <summary>The longest total of collection pauses in one generator process over the window, ms.</summary>
+    public required double GeneratorGcPauseMs { get; init; }
+
     /// <summary>Whole machine busy share in the window, percent of all cores.</summary>
     public required double MachineBusy { get; init; }
 

@@ -10,6 +10,7 @@ internal sealed class FleetMetrics
     private long inputsSent;
     private long missedTicks;
     private long disconnects;
+    private TimeSpan gcPauseAtBegin;
     private volatile bool recording;
 
     /// <summary>Input sent to the first snapshot acknowledging it.</summary>
@@ -20,6 +21,9 @@ internal sealed class FleetMetrics
 
     /// <summary>The bot's own round trip as the server reports it (<c>rttMs</c>).</summary>
     public Histogram ServerRtt { get; } = new();
+
+    /// <summary>How late this process's own timers and thread pool run (see <see cref="Bots.LagProbe"/>).</summary>
+    public Histogram GeneratorLag { get; } = new();
 
     /// <summary>Whether the window is open.</summary>
     public bool Recording => recording;
@@ -33,6 +37,8 @@ internal sealed class FleetMetrics
         InputToAck.Reset();
         SnapshotDelay.Reset();
         ServerRtt.Reset();
+        GeneratorLag.Reset();
+        gcPauseAtBegin = GC.GetTotalPauseDuration();
         Interlocked.Exchange(ref snapshots, 0);
         Interlocked.Exchange(ref inputsSent, 0);
         Interlocked.Exchange(ref missedTicks, 0);
@@ -88,5 +94,7 @@ internal sealed class FleetMetrics
         InputToAck.Export(),
         SnapshotDelay.Export(),
         ServerRtt.Export(),
-        ticksSpanned);
+        ticksSpanned,
+        GeneratorLag.Export(),
+        (GC.GetTotalPauseDuration() - gcPauseAtBegin).TotalMilliseconds);
 }

@@ -12,6 +12,8 @@ namespace OrleansGame.LoadTest.Metrics;
 /// <param name="SnapshotDelay">Snapshot delivery delay.</param>
 /// <param name="ServerRtt">The server's view of the round trip.</param>
 /// <param name="TicksSpanned">Summed over bots: ticks from the first to the last snapshot each saw in the window (what the rooms produced for them).</param>
+/// <param name="GeneratorLag">How late this process's own timer and thread pool ran.</param>
+/// <param name="GcPauseMs">This process's garbage-collection pauses in the window, in total.</param>
 internal sealed record WorkerWindow(
     int Bots,
     double Seconds,
@@ -23,4 +25,6 @@ internal sealed record WorkerWindow(
     HistogramData InputToAck,
     HistogramData SnapshotDelay,
     HistogramData ServerRtt,
-    long TicksSpanned);
+    long TicksSpanned,
+    HistogramData GeneratorLag,
+    double GcPauseMs);
