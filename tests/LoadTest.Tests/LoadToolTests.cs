@@ -91,6 +91,7 @@ public sealed class LoadToolTests : IAsyncLifetime
         Assert.True(window.GetProperty("serverCpu").GetDouble() > 0, description);
         Assert.True(window.GetProperty("generatorCpu")[0].GetDouble() > 0, description);
         Assert.InRange(window.GetProperty("generatorLagP99").GetDouble(), 0, 1_000);
+        Assert.True(window.GetProperty("generatorLagMax").GetDouble() >= window.GetProperty("generatorLagP99").GetDouble(), description);
         Assert.True(window.GetProperty("generatorGcPauseMs").GetDouble() >= 0, description);
         // A snapshot of a room of bots is hundreds of bytes and an input tens: the server's socket counters must show both.
         Assert.True(window.GetProperty("bytesOutPerSecond").GetDouble() >= bots * 20 * 100, description);

@@ -82,6 +82,7 @@ public sealed class ReportTests
         ServerThreads = 40,
         GeneratorCpu = [40],
         GeneratorLagP99 = 3,
+        GeneratorLagMax = 9,
         GeneratorGcPauseMs = 12,
         MachineBusy = 50,
         BytesOutPerSecond = bots * 21_000,

@@ -248,6 +248,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
                 .ToDictionary(static s => s.Name, static s => $"{s.Cpu}% {s.Rss} MB", StringComparer.Ordinal),
             GeneratorCpu = generatorCpu,
             GeneratorLagP99 = lagP99,
+            GeneratorLagMax = Math.Round(lag.MaxMs, 1),
             GeneratorGcPauseMs = Math.Round(windows.Max(static w => w.GcPauseMs), 1),
             MachineBusy = Math.Round(100 * machineBusy, 1),
             BytesOutPerSecond = socketsBefore is null || socketsAfter is null ? double.NaN : Math.Round((socketsAfter.BytesSent - socketsBefore.BytesSent) / elapsed),

@@ -87,6 +87,9 @@ internal sealed record StepResult
     /// <summary>The generator processes' own lag p99 (timer and thread pool, <see cref="Bots.LagProbe"/>), ms.</summary>
     public required double GeneratorLagP99 { get; init; }
 
+    /// <summary>The generator processes' longest lag, ms: a stall of the whole machine shows here, too rare for a p99.</summary>
+    public required double GeneratorLagMax { get; init; }
+
     /// <summary>The longest total of collection pauses in one generator process over the window, ms.</summary>
     public required double GeneratorGcPauseMs { get; init; }
 
