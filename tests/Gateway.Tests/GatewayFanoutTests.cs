@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.Metrics;
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
@@ -6,8 +7,10 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansGame.Gateway.Connections;
+using OrleansGame.Gateway.Observability;
 using OrleansGame.Gateway.Tests.Infrastructure;
 using OrleansGame.Grains.Abstractions.Wire;
 using OpenConnections = OrleansGame.Gateway.Connections.HubConnections;
@@ -51,6 +54,30 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
         finally
         {
             stuck.Close(connections, fanout);
+            reading.Close(connections, fanout);
+        }
+    }
+
+    [Fact]
+    public async Task OnSnapshotAsync_SnapshotOfATickLongAgo_RecordsHowLateItReachedTheFanout()
+    {
+        var services = fixture.Host.App.Services;
+        var fanout = services.GetRequiredService<GatewayFanout>();
+        var connections = services.GetRequiredService<OpenConnections>();
+        var json = services.GetRequiredService<IHubProtocolResolver>().GetProtocol("json", null)!;
+        using var delays = new MetricCollector<double>(services.GetRequiredService<IMeterFactory>(), GatewayTelemetry.Name, "orleansgame.snapshots.delay");
+        var reading = Connect(connections, fanout, json, "late", pauseAfterBytes: 64 * 1024);
+        try
+        {
+            var ticked = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 250;
+            await fanout.OnSnapshotAsync(Sample with { ServerTime = ticked }, [reading.Observer]);
+
+            Assert.Single(await reading.ReadFramesAsync(1));
+            // Rooms of other tests on this gateway record their own delays, of a few milliseconds.
+            Assert.Contains(delays.GetMeasurementSnapshot(), m => m.Value is >= 250 and < 5_250);
+        }
+        finally
+        {
             reading.Close(connections, fanout);
         }
     }

@@ -9,7 +9,7 @@ namespace OrleansGame.LoadTest.Coordinator;
 /// </summary>
 internal sealed class CountersCollector
 {
-    private const string Providers = "System.Runtime,Microsoft.AspNetCore.Server.Kestrel,Microsoft.AspNetCore.Http.Connections,Microsoft.Orleans,OrleansGame.Grains";
+    private const string Providers = "System.Runtime,Microsoft.AspNetCore.Server.Kestrel,Microsoft.AspNetCore.Http.Connections,Microsoft.Orleans,OrleansGame.Grains,OrleansGame.Gateway";
 
     // Counter name prefix in the CSV -> the short name reported, and a scale applied; series of one name (tags) are summed per sample.
     private static readonly (string Prefix, string Name, double Scale)[] Wanted =
@@ -30,6 +30,8 @@ internal sealed class CountersCollector
         ("orleansgame.room.tick.duration (ms)[Percentile=99]", "tick ms p99", 1),
         ("orleansgame.room.tick.lateness (ms)[Percentile=50]", "tick late ms p50", 1),
         ("orleansgame.room.tick.lateness (ms)[Percentile=99]", "tick late ms p99", 1),
+        ("orleansgame.snapshots.delay (ms)[Percentile=50]", "fan-out delay ms p50", 1),
+        ("orleansgame.snapshots.delay (ms)[Percentile=99]", "fan-out delay ms p99", 1),
     ];
 
     private readonly Process process;

@@ -26,7 +26,7 @@ namespace OrleansGame.Gateway.Connections;
 /// client here. Its own writes queue behind each other until the ping service closes it.
 /// </para>
 /// </remarks>
-internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connections, GatewayMetrics metrics) : IGatewayObserver
+internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connections, GatewayMetrics metrics, TimeProvider time) : IGatewayObserver
 {
     private readonly ConcurrentDictionary<GrainId, HubConnectionContext> _routes = new();
     private readonly Lock _referenceLock = new();
@@ -88,6 +88,7 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
         if (sent > 0)
         {
             metrics.MessageSent(ServerMethods.Snapshot, sent);
+            metrics.SnapshotDelayed(time.GetUtcNow().ToUnixTimeMilliseconds() - snapshot.ServerTime);
         }
 
         return Task.CompletedTask;

@@ -5,7 +5,7 @@ namespace OrleansGame.Gateway.Observability;
 
 /// <summary>
 /// The instruments of the <see cref="GatewayTelemetry.Name"/> meter: connections, messages in and out by type,
-/// rejections by code and rate-limited messages. A DI singleton; its instruments are thread-safe.
+/// rejections by code, rate-limited messages and how late snapshots reach the fan-out. A DI singleton; its instruments are thread-safe.
 /// </summary>
 internal sealed class GatewayMetrics
 {
@@ -16,6 +16,7 @@ internal sealed class GatewayMetrics
     private readonly Counter<long> _sent;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _rateLimited;
+    private readonly Histogram<double> _snapshotDelay;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public GatewayMetrics(IMeterFactory meterFactory)
@@ -30,6 +31,9 @@ internal sealed class GatewayMetrics
             "orleansgame.messages.rejected", "{message}", "Client messages refused with an Error or a failed invocation, by code.");
         _rateLimited = meter.CreateCounter<long>(
             "orleansgame.messages.rate_limited", "{message}", "Client messages dropped for being over a rate limit, by type.");
+        _snapshotDelay = meter.CreateHistogram<double>(
+            "orleansgame.snapshots.delay", "ms", "Time from a room's tick (the snapshot's serverTime) to its writes to this gateway's connections.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 250, 500, 1000] });
     }
 
     /// <summary>A hub connection opened.</summary>
@@ -54,6 +58,12 @@ internal sealed class GatewayMetrics
 
     /// <summary>The server pushed <paramref name="count"/> calls of client method <paramref name="method"/>.</summary>
     public void MessageSent(string method, int count = 1) => _sent.Add(count, Type(MessageTypes.Of(method)));
+
+    /// <summary>
+    /// A room's snapshot reached the fan-out <paramref name="milliseconds"/> after its tick: the time spent in the
+    /// room's push and in this gateway before the writes (across machines it includes their clocks' difference).
+    /// </summary>
+    public void SnapshotDelayed(double milliseconds) => _snapshotDelay.Record(Math.Max(0, milliseconds));
 
     /// <summary>A client message was refused with error <paramref name="code"/>.</summary>
     public void MessageRejected(string? code) => _rejected.Add(1, new KeyValuePair<string, object?>("code", MessageTypes.Code(code)));
