@@ -73,6 +73,7 @@ public sealed class ReportTests
         AckMax = meets ? 90 : 200,
         DelayP50 = 5,
         DelayP99 = 20,
+        ReceiveToHandlerP99 = 1,
         RttP99 = 30,
         InputsPerSecond = bots * 20,
         Errors = [],

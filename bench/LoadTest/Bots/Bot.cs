@@ -24,6 +24,7 @@ internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePa
     private readonly Queue<(long Seq, long SentAt)> pending = new();
     private readonly CancellationTokenSource stopping = new();
     private HubConnection? connection;
+    private TimedWebSocket? socket;
     private Task? inputLoop;
     private string playerId = "";
     private long lastTick;
@@ -116,7 +117,7 @@ internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePa
             options.AccessTokenProvider = () => Task.FromResult<string?>(token);
             options.SkipNegotiation = true;
             options.Transports = HttpTransportType.WebSockets;
-            options.WebSocketFactory = (context, ct) => WebSocketFactory.ConnectAsync(context, token, ct);
+            options.WebSocketFactory = async (context, ct) => socket = new TimedWebSocket(await WebSocketFactory.ConnectAsync(context, token, ct));
         });
         if (messagePack)
         {
@@ -141,6 +142,10 @@ internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePa
         if (metrics.Recording)
         {
             metrics.SnapshotDelay.Record(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - snapshot.ServerTime);
+            if (socket is { LastMessageAt: > 0 and var received })
+            {
+                metrics.ReceiveToHandler.Record(Stopwatch.GetElapsedTime(received, now).TotalMilliseconds);
+            }
         }
 
         if (lastTick != 0 && snapshot.Tick > lastTick + 1)

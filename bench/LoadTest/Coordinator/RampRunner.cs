@@ -191,6 +191,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         var delay = new Histogram();
         var rtt = new Histogram();
         var lag = new Histogram();
+        var dispatch = new Histogram();
         var errors = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var window in windows)
         {
@@ -198,6 +199,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
             delay.Merge(window.SnapshotDelay);
             rtt.Merge(window.ServerRtt);
             lag.Merge(window.GeneratorLag);
+            dispatch.Merge(window.ReceiveToHandler);
             foreach (var (kind, count) in window.Errors)
             {
                 errors[kind] = errors.GetValueOrDefault(kind) + count;
@@ -237,6 +239,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
             AckMax = Math.Round(ack.MaxMs, 1),
             DelayP50 = delay.Percentile(0.50),
             DelayP99 = delay.Percentile(0.99),
+            ReceiveToHandlerP99 = dispatch.Percentile(0.99),
             RttP99 = rtt.Percentile(0.99),
             InputsPerSecond = Math.Round(windows.Sum(static w => w.InputsSent) / seconds, 1),
             Errors = errors,

@@ -50,8 +50,8 @@ internal static class Report
         }
 
         md.AppendLine();
-        md.AppendLine("| target | bots | connected | snap/s/bot | delivered | tick Hz | of produced | missed ticks | ack p50 | ack p95 | ack p99 | ack max | delay p99 | rtt p99 | server CPU % | server MB | other processes | generator CPU % | gen lag p99 | gen lag max | gen GC ms | machine busy % | out KB/s | in KB/s | errors | SLO |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        md.AppendLine("| target | bots | connected | snap/s/bot | delivered | tick Hz | of produced | missed ticks | ack p50 | ack p95 | ack p99 | ack max | delay p99 | bot dispatch p99 | rtt p99 | server CPU % | server MB | other processes | generator CPU % | gen lag p99 | gen lag max | gen GC ms | machine busy % | out KB/s | in KB/s | errors | SLO |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var r in results)
         {
             var errors = r.Errors.Count == 0 && r.Disconnects == 0
@@ -59,7 +59,7 @@ internal static class Report
                 : string.Join(", ", r.Errors.Select(static e => $"{e.Key} {e.Value}").Append($"disconnects {r.Disconnects}"));
             var others = string.Join(", ", r.OtherProcesses.Select(static p => p.Key + " " + p.Value));
             md.AppendLine(Invariant,
-                $"| {r.Target} | {r.Bots} | {r.Connected} | {r.SnapshotsPerBotPerSecond:F2} | {r.Delivered:P1} | {r.TickRate:F2} | {r.DeliveredOfProduced:P1} | {r.MissedTicks} | {r.AckP50:F1} | {r.AckP95:F1} | {r.AckP99:F1} | {r.AckMax:F1} | {r.DelayP99:F0} | {r.RttP99:F0} | {r.ServerCpu:F0} | {r.ServerRssMb:F0} | {others} | {string.Join(" + ", r.GeneratorCpu.Select(c => c.ToString("F0", Invariant)))} | {r.GeneratorLagP99:F1} | {r.GeneratorLagMax:F0} | {r.GeneratorGcPauseMs:F0} | {r.MachineBusy:F0} | {r.BytesOutPerSecond / 1024:F0} | {r.BytesInPerSecond / 1024:F0} | {errors} | {(r.MeetsSlo ? "yes" : "no: " + r.Verdict)}{(r.MeetsSloAtServerTickRate && !r.MeetsSlo ? " (yes at the rooms' tick rate)" : "")} |");
+                $"| {r.Target} | {r.Bots} | {r.Connected} | {r.SnapshotsPerBotPerSecond:F2} | {r.Delivered:P1} | {r.TickRate:F2} | {r.DeliveredOfProduced:P1} | {r.MissedTicks} | {r.AckP50:F1} | {r.AckP95:F1} | {r.AckP99:F1} | {r.AckMax:F1} | {r.DelayP99:F0} | {r.ReceiveToHandlerP99:F1} | {r.RttP99:F0} | {r.ServerCpu:F0} | {r.ServerRssMb:F0} | {others} | {string.Join(" + ", r.GeneratorCpu.Select(c => c.ToString("F0", Invariant)))} | {r.GeneratorLagP99:F1} | {r.GeneratorLagMax:F0} | {r.GeneratorGcPauseMs:F0} | {r.MachineBusy:F0} | {r.BytesOutPerSecond / 1024:F0} | {r.BytesInPerSecond / 1024:F0} | {errors} | {(r.MeetsSlo ? "yes" : "no: " + r.Verdict)}{(r.MeetsSloAtServerTickRate && !r.MeetsSlo ? " (yes at the rooms' tick rate)" : "")} |");
         }
 
         var names = CountersCollector.Names.Where(n => results.Any(r => r.Counters.ContainsKey(n))).ToList();
@@ -77,7 +77,7 @@ internal static class Report
         }
 
         md.AppendLine();
-        md.AppendLine("CPU % is of one core (this machine has " + Environment.ProcessorCount.ToString(Invariant) + "); the gateway's figure includes its co-hosted silo (standalone mode); `split` is a silo, a client-mode gateway (the server the bots use) and redis as separate processes. Delay is server tick time to arrival (1 ms resolution). Gen lag is how late the generators' own 10 ms timer ran (their scheduling delay, part of every latency the bots measure; a stall of the whole machine shows in its max); gen GC is the longest total of collection pauses in one generator over the window. rtt is the server's smoothed ping RTT (`rttMs`). Bytes are TCP payload on the server's port. Errors and disconnects are cumulative over the run.");
+        md.AppendLine("CPU % is of one core (this machine has " + Environment.ProcessorCount.ToString(Invariant) + "); the gateway's figure includes its co-hosted silo (standalone mode); `split` is a silo, a client-mode gateway (the server the bots use) and redis as separate processes. Delay is server tick time to arrival (1 ms resolution); bot dispatch is the part of it after the bot's WebSocket had the message (the SignalR client's parsing and dispatch in the generator). Gen lag is how late the generators' own 10 ms timer ran (their scheduling delay, part of every latency the bots measure; a stall of the whole machine shows in its max); gen GC is the longest total of collection pauses in one generator over the window. rtt is the server's smoothed ping RTT (`rttMs`). Bytes are TCP payload on the server's port. Errors and disconnects are cumulative over the run.");
         return md.ToString();
     }
 

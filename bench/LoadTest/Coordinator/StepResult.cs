@@ -57,6 +57,9 @@ internal sealed record StepResult
     /// <summary>Snapshot delivery delay p99, ms.</summary>
     public required double DelayP99 { get; init; }
 
+    /// <summary>In the bots, from their WebSocket completing a message to the snapshot handler, p99, ms.</summary>
+    public required double ReceiveToHandlerP99 { get; init; }
+
     /// <summary>The server's smoothed ping RTT of the bots, p99, ms.</summary>
     public required double RttP99 { get; init; }
 

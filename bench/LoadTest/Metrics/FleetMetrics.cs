@@ -22,6 +22,12 @@ internal sealed class FleetMetrics
     /// <summary>The bot's own round trip as the server reports it (<c>rttMs</c>).</summary>
     public Histogram ServerRtt { get; } = new();
 
+    /// <summary>
+    /// From the bot's WebSocket completing the last message to the snapshot handler running: the SignalR client's
+    /// parsing and dispatch in the generator (a lower bound when several messages arrived before the handler ran).
+    /// </summary>
+    public Histogram ReceiveToHandler { get; } = new();
+
     /// <summary>How late this process's own timers and thread pool run (see <see cref="Bots.LagProbe"/>).</summary>
     public Histogram GeneratorLag { get; } = new();
 
@@ -38,6 +44,7 @@ internal sealed class FleetMetrics
         SnapshotDelay.Reset();
         ServerRtt.Reset();
         GeneratorLag.Reset();
+        ReceiveToHandler.Reset();
         gcPauseAtBegin = GC.GetTotalPauseDuration();
         Interlocked.Exchange(ref snapshots, 0);
         Interlocked.Exchange(ref inputsSent, 0);
@@ -96,5 +103,6 @@ internal sealed class FleetMetrics
         ServerRtt.Export(),
         ticksSpanned,
         GeneratorLag.Export(),
+        ReceiveToHandler.Export(),
         (GC.GetTotalPauseDuration() - gcPauseAtBegin).TotalMilliseconds);
 }

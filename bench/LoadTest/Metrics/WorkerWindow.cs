@@ -13,6 +13,7 @@ namespace OrleansGame.LoadTest.Metrics;
 /// <param name="ServerRtt">The server's view of the round trip.</param>
 /// <param name="TicksSpanned">Summed over bots: ticks from the first to the last snapshot each saw in the window (what the rooms produced for them).</param>
 /// <param name="GeneratorLag">How late this process's own timer and thread pool ran.</param>
+/// <param name="ReceiveToHandler">From the bot's WebSocket completing a message to the snapshot handler.</param>
 /// <param name="GcPauseMs">This process's garbage-collection pauses in the window, in total.</param>
 internal sealed record WorkerWindow(
     int Bots,
@@ -27,4 +28,5 @@ internal sealed record WorkerWindow(
     HistogramData ServerRtt,
     long TicksSpanned,
     HistogramData GeneratorLag,
+    HistogramData ReceiveToHandler,
     double GcPauseMs);
