@@ -14,7 +14,8 @@ public static class BuiltPrograms
     /// <summary>The repository root (deploy/nginx, docker-compose.yml).</summary>
     public static string RepositoryRoot => Existing("RepositoryRoot");
 
-    private static string Existing(string key)
+    /// <summary>The existing file or folder the build recorded under <paramref name="key"/> in this test assembly.</summary>
+    public static string Existing(string key)
     {
         var value = typeof(BuiltPrograms).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value
             ?? throw new InvalidOperationException($"the build did not record {key}");
