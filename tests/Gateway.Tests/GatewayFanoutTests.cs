@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,21 +26,23 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
     private static readonly Snapshot Sample = new("r1", 7, 1_700_000_000_000, "playing", 42_000,
         [new PlayerState("p1", 10, 20, 3, 5, 12, Away: false)], [new OrbState(1, 30, 40)]);
 
+    private IServiceProvider Services => fixture.Host.App.Services;
+
+    private GatewayFanout Fanout => Services.GetRequiredService<GatewayFanout>();
+
+    private OpenConnections Connections => Services.GetRequiredService<OpenConnections>();
+
     [Fact]
     public async Task OnSnapshotAsync_OneClientStoppedReading_ReturnsAtOnceAndTheOthersGetEverySnapshot()
     {
-        var services = fixture.Host.App.Services;
-        var fanout = services.GetRequiredService<GatewayFanout>();
-        var connections = services.GetRequiredService<OpenConnections>();
-        var json = services.GetRequiredService<IHubProtocolResolver>().GetProtocol("json", null)!;
-        var stuck = Connect(connections, fanout, json, "stuck", pauseAfterBytes: 1);
-        var reading = Connect(connections, fanout, json, "reading", pauseAfterBytes: 64 * 1024);
+        var stuck = Connect("stuck", pauseAfterBytes: 1);
+        var reading = Connect("reading", pauseAfterBytes: 64 * 1024);
         try
         {
             var observers = new[] { stuck.Observer, GrainId.Create("test-observer", "not-here"), reading.Observer };
             for (var tick = 0; tick < 3; tick++)
             {
-                var push = fanout.OnSnapshotAsync(Sample with { Tick = tick }, observers);
+                var push = Fanout.OnSnapshotAsync(Sample with { Tick = tick }, observers);
 
                 // Orleans waits for this before it hands the gateway's observer the next room's push.
                 Assert.True(push.IsCompletedSuccessfully, $"push {tick} waited for a client's writes");
@@ -53,24 +54,20 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
         }
         finally
         {
-            stuck.Close(connections, fanout);
-            reading.Close(connections, fanout);
+            Close(stuck);
+            Close(reading);
         }
     }
 
     [Fact]
     public async Task OnSnapshotAsync_SnapshotOfATickLongAgo_RecordsHowLateItReachedTheFanout()
     {
-        var services = fixture.Host.App.Services;
-        var fanout = services.GetRequiredService<GatewayFanout>();
-        var connections = services.GetRequiredService<OpenConnections>();
-        var json = services.GetRequiredService<IHubProtocolResolver>().GetProtocol("json", null)!;
-        using var delays = new MetricCollector<double>(services.GetRequiredService<IMeterFactory>(), GatewayTelemetry.Name, "orleansgame.snapshots.delay");
-        var reading = Connect(connections, fanout, json, "late", pauseAfterBytes: 64 * 1024);
+        using var delays = new MetricCollector<double>(Services.GetRequiredService<IMeterFactory>(), GatewayTelemetry.Name, "orleansgame.snapshots.delay");
+        var reading = Connect("late", pauseAfterBytes: 64 * 1024);
         try
         {
             var ticked = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 250;
-            await fanout.OnSnapshotAsync(Sample with { ServerTime = ticked }, [reading.Observer]);
+            await Fanout.OnSnapshotAsync(Sample with { ServerTime = ticked }, [reading.Observer]);
 
             Assert.Single(await reading.ReadFramesAsync(1));
             // Rooms of other tests on this gateway record their own delays, of a few milliseconds.
@@ -78,35 +75,31 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
         }
         finally
         {
-            reading.Close(connections, fanout);
+            Close(reading);
         }
     }
 
     [Fact]
     public async Task Remove_EndedConnection_GetsNoMoreSnapshots()
     {
-        var services = fixture.Host.App.Services;
-        var fanout = services.GetRequiredService<GatewayFanout>();
-        var connections = services.GetRequiredService<OpenConnections>();
-        var json = services.GetRequiredService<IHubProtocolResolver>().GetProtocol("json", null)!;
-        var first = Connect(connections, fanout, json, "first", pauseAfterBytes: 64 * 1024);
-        var second = Connect(connections, fanout, json, "second", pauseAfterBytes: 64 * 1024);
+        var first = Connect("first", pauseAfterBytes: 64 * 1024);
+        var second = Connect("second", pauseAfterBytes: 64 * 1024);
         try
         {
-            first.Close(connections, fanout);
-            await fanout.OnSnapshotAsync(Sample, [first.Observer, second.Observer]);
+            Close(first);
+            await Fanout.OnSnapshotAsync(Sample, [first.Observer, second.Observer]);
 
             Assert.Single(await second.ReadFramesAsync(1));
             Assert.False(first.ToClient.Reader.TryRead(out _), "a removed connection was written to");
         }
         finally
         {
-            second.Close(connections, fanout);
+            Close(second);
         }
     }
 
-    /// <summary>A SignalR connection whose transport is a pair of pipes, open on the gateway and routed in the fan-out.</summary>
-    private static FakeClient Connect(OpenConnections connections, GatewayFanout fanout, IHubProtocol protocol, string name, long pauseAfterBytes)
+    /// <summary>A SignalR connection (JSON) whose transport is a pair of pipes, open on the gateway and routed in the fan-out.</summary>
+    private FakeClient Connect(string name, long pauseAfterBytes)
     {
         var toClient = new Pipe(new PipeOptions(pauseWriterThreshold: pauseAfterBytes, resumeWriterThreshold: pauseAfterBytes));
         var fromClient = new Pipe();
@@ -118,12 +111,20 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
             new HubConnectionContextOptions { KeepAliveInterval = TimeSpan.FromMinutes(1), ClientTimeoutInterval = TimeSpan.FromMinutes(2) },
             NullLoggerFactory.Instance)
         {
-            Protocol = protocol,
+            Protocol = Services.GetRequiredService<IHubProtocolResolver>().GetProtocol("json", null)!,
         };
         var observer = GrainId.Create("test-observer", id);
-        connections.Add(context);
-        fanout.Add(observer, id);
+        Connections.Add(context);
+        Fanout.Add(observer, id);
         return new FakeClient(context, observer, toClient);
+    }
+
+    /// <summary>Ends <paramref name="client"/>'s connection the way the gateway does: out of the fan-out, closed, aborted.</summary>
+    private void Close(FakeClient client)
+    {
+        Fanout.Remove(client.Observer);
+        Connections.Remove(client.Context);
+        client.Context.Abort();
     }
 
     private sealed record Duplex(PipeReader Input, PipeWriter Output) : IDuplexPipe;
@@ -144,13 +145,6 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
             }
 
             return frames;
-        }
-
-        public void Close(OpenConnections connections, GatewayFanout fanout)
-        {
-            fanout.Remove(Observer);
-            connections.Remove(Context);
-            Context.Abort();
         }
     }
 }
