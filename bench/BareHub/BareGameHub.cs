@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
+using OrleansGame.Arena.Wire;
 using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.BareHub;
@@ -7,15 +8,18 @@ namespace OrleansGame.BareHub;
 /// <summary>The bare hub at <c>/hubs/game</c>: the game's method names and shapes, none of its rules.</summary>
 internal sealed class BareGameHub(BareRooms rooms) : Hub
 {
+    /// <summary>The arena's default geometry, as the game's join result carries it.</summary>
+    private static readonly ArenaGeometry Geometry = new(1000, 1000, 20, 8, 200, 50, 0);
+
     /// <summary>Quick join: a seat in a room of eight, and the room's SignalR group.</summary>
-    public async Task<JoinResult> JoinRoom(JoinRoomRequest? request)
+    public async Task<BareJoinResult> JoinRoom(JoinRoomRequest? request)
     {
         var header = Context.GetHttpContext()?.Request.Headers.Authorization.ToString() ?? "";
         var playerId = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : Context.ConnectionId;
         var room = rooms.Join(Context.ConnectionId, playerId);
         await Groups.AddToGroupAsync(Context.ConnectionId, room.Id);
         var snapshot = new Snapshot(room.Id, room.Tick, 0, "playing", 60_000, [], []);
-        return new JoinResult(room.Id, playerId, BareRooms.Capacity, false, [new RosterEntry(playerId, "bot")], [], snapshot);
+        return new BareJoinResult(room.Id, playerId, BareRooms.Capacity, false, [new RosterEntry(playerId, "bot")], [], snapshot, Geometry, "arena");
     }
 
     /// <summary>Takes the direction and the sequence as they come.</summary>

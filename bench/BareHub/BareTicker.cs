@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
+using OrleansGame.Arena.Wire;
 using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.BareHub;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using OrleansGame.Grains.Arena;
-using OrleansGame.Grains.Options;
+using OrleansGame.Arena;
+using OrleansGame.Arena.Simulation;
 
 namespace OrleansGame.MicroBenchmarks;
 

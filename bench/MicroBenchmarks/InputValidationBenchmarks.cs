@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using OrleansGame.Grains.Abstractions.Validation;
-using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Arena.Validation;
+using OrleansGame.Arena.Wire;
 
 namespace OrleansGame.MicroBenchmarks;
 

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
-using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Arena.Wire;
 
 namespace OrleansGame.MicroBenchmarks;
 

@@ -63,6 +63,8 @@ const state = (page) => page.evaluate(() => ({
   players: globalThis.orbArena.players,
   phase: globalThis.orbArena.phase,
   remainingMs: globalThis.orbArena.remainingMs,
+  mode: globalThis.orbArena.mode,
+  arena: globalThis.orbArena.arena,
 }));
 
 async function shot(page, name, { toDocs = false } = {}) {
@@ -259,5 +261,60 @@ describe('network drops', () => {
       return s.screen === 'game' && s.me ? s : null;
     }, { timeoutMs: 15_000, what: 'a new seat after quick join' });
     await page.context().close();
+  });
+});
+
+// A gateway whose arena differs from the defaults in every field the page draws or predicts with.
+describe('server geometry', () => {
+  const configured = { worldWidth: 600, worldHeight: 400, playerRadius: 15, orbRadius: 6, playerSpeed: 300, orbCount: 12, tickMs: 40 };
+  const wall = configured.worldWidth - configured.playerRadius;
+  let small;
+
+  before(async () => {
+    small = await startGateway({
+      env: {
+        Arena__WorldWidth: '600', Arena__WorldHeight: '400', Arena__PlayerRadius: '15', Arena__OrbRadius: '6',
+        Arena__PlayerSpeed: '300', Arena__OrbCount: '12', Arena__TickInterval: '00:00:00.040',
+      },
+    });
+  });
+
+  after(async () => {
+    await small?.stop();
+  });
+
+  test('page_ServerArenaOfAnotherSize_DrawsAndPredictsThatWorld', async () => {
+    const page = await newPage();
+    await enterName(page, 'Surveyor', '/', small.url);
+    await page.locator('#quick-join').click();
+    const seated = await waitUntil(async () => {
+      const s = await state(page);
+      return s.screen === 'game' && s.me && s.phase === 'playing' ? s : null;
+    }, { timeoutMs: 15_000, what: 'Surveyor playing in a room' });
+    assert.equal(seated.mode, 'arena');
+    assert.deepEqual(seated.arena, configured);
+    const stage = await page.locator('#stage').boundingBox();
+    assert.ok(Math.abs(stage.width / stage.height - 1.5) < 0.02, `the stage is ${stage.width} x ${stage.height}, not 3:2`);
+
+    // Held against the right wall, the prediction must stop where the server does, not at the default world's wall.
+    const predicted = [];
+    const sample = async () => {
+      const s = await page.evaluate(() => ({ me: globalThis.orbArena.me, predicted: globalThis.orbArena.predicted }));
+      if (s.predicted) predicted.push(s.predicted.x);
+      return s;
+    };
+    await page.locator('#arena').click({ position: { x: 5, y: 5 } }).catch(() => {});
+    await page.keyboard.down('ArrowRight');
+    try {
+      await waitUntil(async () => (await sample()).me.x >= wall - 1, { timeoutMs: 10_000, what: 'the own player at the right wall' });
+      const atWall = predicted.length;
+      await waitUntil(async () => (await sample()) && predicted.length >= atWall + 10, { what: 'ten samples at the wall' });
+    } finally {
+      await page.keyboard.up('ArrowRight');
+    }
+    assert.ok(Math.max(...predicted) <= wall + 1e-6, `predicted up to x = ${Math.max(...predicted)}, the wall is at ${wall}`);
+    assert.ok(predicted.at(-1) > wall - 5, `the prediction stayed at ${predicted.at(-1)}, short of the wall at ${wall}`);
+    await page.context().close();
+    assert.deepEqual(pageErrors, []);
   });
 });

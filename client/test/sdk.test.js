@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
-import { connect, createSession, GameError, getLeaderboard, listRooms, refreshSession } from '../src/sdk/index.js';
+import { connect, createSession, GameError, getLeaderboard, listModes, listRooms, refreshSession } from '../src/sdk/index.js';
 import { startGateway } from './support/gateway.js';
 import { startProxy } from './support/proxy.js';
 import { waitUntil, within } from './support/wait.js';
@@ -22,10 +22,10 @@ after(async () => {
   await gateway?.stop();
 });
 
-async function player(options = {}) {
+async function player(options = {}, url = gateway.url) {
   names += 1;
-  const session = await createSession(`Tester ${names}`, gateway.url);
-  const connection = await connect({ token: session.token, url: gateway.url, reconnect: false, ...options });
+  const session = await createSession(`Tester ${names}`, url);
+  const connection = await connect({ token: session.token, url, reconnect: false, ...options });
   open.push(connection);
   return { session, connection };
 }
@@ -236,6 +236,142 @@ describe('errors', () => {
     const error = connection.next('error', { filter: (e) => e.code === 'not_in_room' });
     await connection.chat('hello?');
     await error;
+  });
+});
+
+describe('modes and generic messages', () => {
+  test('send_ChatTypeOverMessagePack_ArrivesAsChatAtTheOtherMember', async () => {
+    const alice = await player({ protocol: 'msgpack' });
+    const bob = await player();
+    const created = await alice.connection.createRoom(true);
+    await bob.connection.joinRoom(created.roomId);
+    const heard = bob.connection.next('chat', { filter: (m) => m.text === 'sent with Send' });
+    await alice.connection.send('Chat', { text: 'sent with Send' });
+    const line = await heard;
+    assert.equal(line.playerId, alice.session.playerId);
+    assert.equal(line.name, alice.session.name);
+  });
+
+  test('send_InputTypeOverMessagePack_PlayerMovesAndAckSeqFollows', async () => {
+    const { session, connection } = await player({ protocol: 'msgpack' });
+    await connection.createRoom(true);
+    const start = (await nextSnapshot(connection, (s) => s.phase === 'playing')).players.find((p) => p.playerId === session.playerId);
+    const dx = start.x > 500 ? -1 : 1;
+    await connection.send('Input', { seq: 1, dx, dy: 0 });
+    const moved = await nextSnapshot(connection, (s) => {
+      const me = s.players.find((p) => p.playerId === session.playerId);
+      return me.ackSeq >= 1 && Math.abs(me.x - start.x) >= 40;
+    });
+    assert.equal(Math.sign(moved.players.find((p) => p.playerId === session.playerId).x - start.x), dx);
+  });
+
+  test('send_UnknownType_ErrorEventUnknownMessageAndConnectionStaysOpen', async () => {
+    const { connection } = await player();
+    await connection.createRoom(true);
+    const error = connection.next('error', { filter: (e) => e.code === 'unknown_message' });
+    await connection.send('Nope', {});
+    assert.ok((await error) instanceof GameError);
+    assert.equal(connection.connected, true);
+    await nextSnapshot(connection);
+  });
+
+  test('send_PayloadOverTheTypesLimit_ErrorEventMessageTooLarge', async () => {
+    const { connection } = await player({ protocol: 'msgpack' });
+    await connection.createRoom(true);
+    const error = connection.next('error', { filter: (e) => e.code === 'message_too_large' });
+    // Chat allows 1024 bytes of JSON; this is about 1.1 KB, well within the hub's 4 KB.
+    await connection.send('Chat', { text: 'x'.repeat(1100) });
+    await error;
+    assert.equal(connection.connected, true);
+  });
+
+  test('send_PayloadNotAnObject_ErrorEventInvalidArgument', async () => {
+    const { connection } = await player();
+    await connection.createRoom(true);
+    const error = connection.next('error', { filter: (e) => e.code === 'invalid_argument' });
+    await connection.send('Chat', 'just a string');
+    await error;
+    assert.equal(connection.connected, true);
+  });
+
+  test('send_NotInRoom_ErrorEventNotInRoom', async () => {
+    const { connection } = await player();
+    const error = connection.next('error', { filter: (e) => e.code === 'not_in_room' });
+    await connection.send('Chat', { text: 'anyone?' });
+    await error;
+  });
+
+  test('quickJoin_UnknownMode_RejectsWithUnknownMode', async () => {
+    const { connection } = await player();
+    assert.equal((await rejection(connection.quickJoin({ mode: 'no-such-mode' }))).code, 'unknown_mode');
+    assert.equal((await rejection(connection.createRoom({ isPrivate: false, mode: 'no-such-mode' }))).code, 'unknown_mode');
+    assert.equal(connection.room, null);
+  });
+
+  test('quickJoin_WithProperties_SeatsOnlyWithTheSameModeAndProperties', async () => {
+    const map = `m${Date.now().toString(36)}`;
+    const alice = await player();
+    const bob = await player({ protocol: 'msgpack' });
+    const carol = await player();
+    const dan = await player();
+    const first = await alice.connection.quickJoin({ mode: 'arena', properties: { map } });
+    assert.equal(first.mode, 'arena');
+    assert.equal(alice.connection.room.mode, 'arena');
+    assert.equal((await bob.connection.quickJoin({ mode: 'arena', properties: { map } })).roomId, first.roomId);
+    assert.notEqual((await carol.connection.quickJoin({ mode: 'arena', properties: { map: `${map}x` } })).roomId, first.roomId);
+    assert.notEqual((await dan.connection.quickJoin()).roomId, first.roomId);
+  });
+
+  test('listModes_Server_ListsTheArenaAsDefault', async () => {
+    const modes = await listModes(gateway.url);
+    const arena = modes.find((mode) => mode.name === 'arena');
+    assert.ok(arena, JSON.stringify(modes));
+    assert.equal(arena.isDefault, true);
+    assert.equal(arena.capacity, 8);
+    assert.equal(arena.tickRate, 20);
+  });
+
+  test('listRooms_ByMode_ListsThatModesPublicRooms', async () => {
+    const { connection } = await player();
+    const created = await connection.createRoom({ isPrivate: false, mode: 'arena' });
+    const rooms = await listRooms(gateway.url, { mode: 'arena' });
+    const listed = rooms.find((room) => room.roomId === created.roomId);
+    assert.ok(listed, 'the new public room is listed');
+    assert.equal(listed.mode, 'arena');
+    assert.equal(listed.joinable, true);
+    assert.ok(rooms.every((room) => room.mode === 'arena' && room.isPrivate === false));
+  });
+});
+
+// A gateway of its own whose arena differs from the defaults in every field the client draws or predicts with.
+describe('server geometry', () => {
+  const configured = { worldWidth: 600, worldHeight: 400, playerRadius: 15, orbRadius: 6, playerSpeed: 300, orbCount: 12, tickMs: 40 };
+  let small;
+
+  before(async () => {
+    small = await startGateway({
+      env: {
+        Arena__WorldWidth: '600', Arena__WorldHeight: '400', Arena__PlayerRadius: '15', Arena__OrbRadius: '6',
+        Arena__PlayerSpeed: '300', Arena__OrbCount: '12', Arena__TickInterval: '00:00:00.040',
+      },
+    });
+  });
+
+  after(async () => {
+    await small?.stop();
+  });
+
+  test('joinRoom_ConfiguredArena_JoinResultCarriesModeAndGeometry', async () => {
+    for (const protocol of ['json', 'msgpack']) {
+      const { connection } = await player({ protocol }, small.url);
+      const joined = await connection.joinRoom(null);
+      assert.equal(joined.mode, 'arena', protocol);
+      assert.deepEqual({ ...joined.arena }, configured, protocol);
+      assert.deepEqual({ ...connection.room.arena }, configured, protocol);
+      assert.equal(joined.orbs.length, 12, protocol);
+      for (const orb of joined.orbs) assert.ok(orb.x <= 600 - 6 && orb.y <= 400 - 6, `${protocol}: orb ${orb.id} outside the world`);
+      await connection.leaveRoom();
+    }
   });
 });
 

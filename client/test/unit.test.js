@@ -1,9 +1,18 @@
-// Pure client logic, no server: error parsing, the room model, prediction and interpolation, steering.
+// Pure client logic, no server: error parsing, the room model and its geometry, the join and create arguments,
+// prediction and interpolation, drawing coordinates, steering.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Emitter, GameError, RoomModel, directionChanged, directionTo, nearest, parseHubError } from '../src/sdk/index.js';
+import {
+  ArenaDefaults, Emitter, GameConnection, GameError, RoomModel, arenaGeometry, directionChanged, directionTo, nearest, parseHubError,
+} from '../src/sdk/index.js';
+import { createRoomRequest, joinRoomRequest } from '../src/sdk/requests.js';
+import { Renderer } from '../src/game/render.js';
 import { tokenUsable } from '../src/game/storage.js';
 import { World } from '../src/game/world.js';
+
+// What a server configured with non-default Arena:* settings sends in its JoinResult.
+const smallArena = () => ({ worldWidth: 600, worldHeight: 400, playerRadius: 15, orbRadius: 6, playerSpeed: 300, orbCount: 12, tickMs: 40 });
+const defaultGeometry = { worldWidth: 1000, worldHeight: 1000, playerRadius: 20, orbRadius: 8, playerSpeed: 200, orbCount: 24, tickMs: 50 };
 
 const joinResult = () => ({
   roomId: 'abc123',
@@ -71,6 +80,115 @@ describe('RoomModel', () => {
   });
 });
 
+describe('RoomModel mode and geometry', () => {
+  test('RoomModel_JoinResultWithModeAndArena_ExposesTheServersGeometry', () => {
+    const room = new RoomModel({ ...joinResult(), mode: 'arena', arena: smallArena() });
+    assert.equal(room.mode, 'arena');
+    assert.deepEqual(room.arena, smallArena());
+  });
+
+  test('RoomModel_JoinResultOfAnOlderServer_ArenaWithDefaultGeometry', () => {
+    const room = new RoomModel(joinResult());
+    assert.equal(room.mode, 'arena');
+    assert.deepEqual(room.arena, defaultGeometry);
+  });
+
+  test('RoomModel_PartialOrBrokenGeometry_DefaultsFillTheGaps', () => {
+    const room = new RoomModel({ ...joinResult(), mode: 'arena', arena: { worldWidth: 600, worldHeight: -5, playerSpeed: 0, orbCount: 0, tickMs: 'fast', playerRadius: Number.NaN } });
+    assert.deepEqual(room.arena, { ...defaultGeometry, worldWidth: 600, playerSpeed: 0, orbCount: 0 });
+  });
+
+  test('RoomModel_RoomOfAnotherModeWithoutArena_HasNoGeometry', () => {
+    const { roomId, playerId, capacity, isPrivate, roster } = joinResult();
+    const room = new RoomModel({ roomId, playerId, capacity, isPrivate, roster, state: { board: [] }, mode: 'tictactoe' });
+    assert.equal(room.mode, 'tictactoe');
+    assert.equal(room.arena, null);
+    assert.equal(room.nameOf('you'), 'You');
+  });
+
+  test('arenaGeometry_NothingGiven_IsTheDefaultsAndFrozen', () => {
+    const geometry = arenaGeometry();
+    assert.deepEqual(geometry, defaultGeometry);
+    for (const [field, value] of Object.entries(geometry)) assert.equal(ArenaDefaults[field], value, field);
+    assert.ok(Object.isFrozen(geometry));
+  });
+});
+
+describe('join and create arguments', () => {
+  const wire = (argument) => JSON.stringify(argument);
+
+  test('joinRoomRequest_CallFormsOfBeforeModes_SendTheSameBytes', () => {
+    assert.equal(wire(joinRoomRequest()), '{"roomId":null}');
+    assert.equal(wire(joinRoomRequest(null)), '{"roomId":null}');
+    assert.equal(wire(joinRoomRequest('k3x9qa')), '{"roomId":"k3x9qa"}');
+  });
+
+  test('joinRoomRequest_Options_CarryModeAndProperties', () => {
+    assert.equal(wire(joinRoomRequest({ mode: 'arena', properties: { map: 'small' } })), '{"roomId":null,"mode":"arena","properties":{"map":"small"}}');
+    assert.equal(wire(joinRoomRequest({ roomId: 'k3x9qa' })), '{"roomId":"k3x9qa"}');
+    assert.equal(wire(joinRoomRequest({ mode: 'arena', properties: {} })), '{"roomId":null,"mode":"arena"}');
+    assert.equal(wire(joinRoomRequest({ mode: null, properties: null })), '{"roomId":null}');
+  });
+
+  test('createRoomRequest_CallFormsOfBeforeModes_SendTheSameBytes', () => {
+    assert.equal(wire(createRoomRequest()), '{"isPrivate":true}');
+    assert.equal(wire(createRoomRequest(true)), '{"isPrivate":true}');
+    assert.equal(wire(createRoomRequest(false)), '{"isPrivate":false}');
+    assert.equal(wire(createRoomRequest(null)), '{"isPrivate":false}');
+  });
+
+  test('createRoomRequest_Options_PrivateByDefaultAndCarryModeAndProperties', () => {
+    assert.equal(wire(createRoomRequest({ mode: 'arena' })), '{"isPrivate":true,"mode":"arena"}');
+    assert.equal(wire(createRoomRequest({ isPrivate: false, properties: { map: 'small' } })), '{"isPrivate":false,"properties":{"map":"small"}}');
+  });
+
+  test('requests_ModeOrPropertiesOfTheWrongType_ThrowTypeError', () => {
+    assert.throws(() => joinRoomRequest({ mode: 5 }), TypeError);
+    assert.throws(() => joinRoomRequest({ properties: { level: 3 } }), /property 'level' must be a string/);
+    assert.throws(() => createRoomRequest({ properties: ['a'] }), TypeError);
+    assert.throws(() => createRoomRequest({ properties: 'map=small' }), TypeError);
+  });
+});
+
+// A connection that is never started: what it does before anything reaches SignalR's transport.
+describe('GameConnection without a server', () => {
+  const unstarted = () => new GameConnection({ token: 'token', url: 'http://127.0.0.1:9', reconnect: false });
+
+  test('GameConnection_BadJoinOrCreateArguments_RejectWithTypeError', async () => {
+    const connection = unstarted();
+    await assert.rejects(connection.joinRoom({ properties: { level: 3 } }), TypeError);
+    await assert.rejects(connection.quickJoin({ mode: 7 }), TypeError);
+    await assert.rejects(connection.createRoom({ isPrivate: false, mode: ['arena'] }), TypeError);
+    await assert.rejects(connection.send(42, {}), TypeError);
+  });
+
+  test('GameConnection_WellFormedJoinWhileDisconnected_RejectsWithGameError', async () => {
+    const error = await connectionRejection(unstarted().quickJoin({ mode: 'arena', properties: { map: 'small' } }));
+    assert.ok(error instanceof GameError, `${error}`);
+    assert.equal(error.code, 'network');
+  });
+
+  test('GameConnection_OnMessage_CallsTheListenerForItsTypeUntilRemoved', () => {
+    const connection = unstarted();
+    const moves = [];
+    const off = connection.onMessage('Moved', (payload) => moves.push(payload.cell));
+    connection.emit('message', { type: 'Moved', payload: { cell: 4 } });
+    connection.emit('message', { type: 'Said', payload: { cell: 5 } });
+    off();
+    connection.emit('message', { type: 'Moved', payload: { cell: 6 } });
+    assert.deepEqual(moves, [4]);
+  });
+});
+
+async function connectionRejection(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  return assert.fail('expected a rejection');
+}
+
 describe('World', () => {
   const snapshotAt = (serverTime, me, you = { x: 300, y: 300 }) => ({
     roomId: 'abc123', tick: serverTime / 50, serverTime, phase: 'playing', remainingMs: 10_000,
@@ -117,6 +235,19 @@ describe('World', () => {
     assert.equal(world.predicted.x, 20);
   });
 
+  test('World_ServerGeometry_PredictsAtItsSpeedAndClampsToItsWorld', () => {
+    const world = new World({ playerId: 'me', arena: smallArena() });
+    world.onSnapshot(snapshotAt(1000, { x: 100, y: 200 }), 1000);
+    world.onInput(1, 1, 0, 1000);
+    for (let i = 0; i < 10; i += 1) world.step(50);
+    assert.ok(Math.abs(world.predicted.x - 250) < 1e-6, `300 units/s for 0.5 s from 100: x = ${world.predicted.x}`);
+    for (let i = 0; i < 40; i += 1) world.step(50);
+    assert.equal(world.predicted.x, 585, 'clamped at width 600 minus radius 15');
+    world.onInput(2, 0, 1, 3000);
+    for (let i = 0; i < 40; i += 1) world.step(50);
+    assert.equal(world.predicted.y, 385, 'clamped at height 400 minus radius 15');
+  });
+
   test('World_OtherPlayer_IsInterpolatedBetweenSnapshots', () => {
     const world = new World({ playerId: 'me' });
     world.onSnapshot(snapshotAt(1000, { x: 100, y: 100 }, { x: 300, y: 300 }), 1000);
@@ -125,6 +256,29 @@ describe('World', () => {
     // 100 ms behind local 1175 is server time 1075: halfway between 1050 and 1100.
     const position = world.positionOf('you', 1175);
     assert.ok(Math.abs(position.x - 315) < 1e-6, `x = ${position.x}`);
+  });
+});
+
+describe('Renderer coordinates', () => {
+  // A canvas of 800 x 400 CSS pixels at pixel ratio 1; nothing is drawn.
+  const canvas = () => ({ width: 0, height: 0, getBoundingClientRect: () => ({ width: 800, height: 400 }), getContext: () => ({}) });
+
+  test('Renderer_WorldOfAnotherShape_IsCentredAndPointerMapsIntoIt', () => {
+    const renderer = new Renderer(canvas(), arenaGeometry());
+    renderer.resize();
+    assert.equal(renderer.scale, 0.4);
+    assert.deepEqual(renderer.offset, { x: 200, y: 0 });
+    assert.deepEqual(renderer.toWorld(400, 200), { x: 500, y: 500 });
+  });
+
+  test('Renderer_SetArena_ScalesToTheNewWorld', () => {
+    const renderer = new Renderer(canvas(), arenaGeometry());
+    renderer.resize();
+    renderer.setArena(arenaGeometry(smallArena()));
+    assert.equal(renderer.scale, 1);
+    assert.deepEqual(renderer.offset, { x: 100, y: 0 });
+    assert.deepEqual(renderer.toWorld(100, 0), { x: 0, y: 0 });
+    assert.deepEqual(renderer.toWorld(700, 400), { x: 600, y: 400 });
   });
 });
 

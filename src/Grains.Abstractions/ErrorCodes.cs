@@ -21,15 +21,24 @@ public static class ErrorCodes
     /// <summary>An invoke argument is missing or malformed.</summary>
     public const string InvalidArgument = "invalid_argument";
 
-    /// <summary>An <c>Input</c> message broke the rules (non-finite or out-of-range numbers, missing fields).</summary>
-    public const string InvalidInput = "invalid_input";
-
     /// <summary>The player sent a room message without holding a seat in that room.</summary>
     public const string NotInRoom = "not_in_room";
 
-    /// <summary>A <c>Chat</c> message broke the text rules.</summary>
-    public const string InvalidChat = "invalid_chat";
-
     /// <summary>A session name broke the name rules.</summary>
     public const string InvalidName = "invalid_name";
+
+    /// <summary>No silo runs a mode of that name.</summary>
+    public const string UnknownMode = "unknown_mode";
+
+    /// <summary>The room's mode declares no message of that type.</summary>
+    public const string UnknownMessage = "unknown_message";
+
+    /// <summary>The payload is larger than its message type allows.</summary>
+    public const string MessageTooLarge = "message_too_large";
+
+    /// <summary>The room's game is under way and its mode takes no players meanwhile.</summary>
+    public const string RoomInProgress = "room_in_progress";
+
+    /// <summary>The room's mode failed and the room was closed; join another.</summary>
+    public const string RoomFailed = "room_failed";
 }

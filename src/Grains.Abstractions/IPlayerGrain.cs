@@ -35,11 +35,14 @@ public interface IPlayerGrain : IGrainWithStringKey
     [OneWay]
     Task PongAsync(long seq);
 
-    /// <summary>Quick join (<paramref name="roomId"/> null) or join a room by code.</summary>
-    Task<JoinOutcome> JoinRoomAsync(string? roomId);
+    /// <summary>
+    /// Quick join in the request's mode and properties (no room id), or join a room by code; refused with
+    /// <c>unknown_mode</c> for a mode no silo runs.
+    /// </summary>
+    Task<JoinOutcome> JoinRoomAsync(RoomRequest request);
 
-    /// <summary>Creates a room and seats the player in it.</summary>
-    Task<JoinOutcome> CreateRoomAsync(bool isPrivate);
+    /// <summary>Creates a room of the request's mode and properties and seats the player in it.</summary>
+    Task<JoinOutcome> CreateRoomAsync(RoomRequest request);
 
     /// <summary>Leaves the current room, if any.</summary>
     Task LeaveRoomAsync();
@@ -51,7 +54,7 @@ public interface IPlayerGrain : IGrainWithStringKey
     [OneWay]
     Task OnSeatReleasedAsync(string roomId);
 
-    /// <summary>Called by a room at round end; updates and persists the stats and reports them to the leaderboard.</summary>
+    /// <summary>Called by a room when its mode records a game's result; updates and persists the stats and reports them to the leaderboard.</summary>
     [OneWay]
     Task RecordRoundAsync(RoundStats stats);
 }

@@ -9,23 +9,19 @@ namespace OrleansGame.Grains.Abstractions;
 /// </summary>
 public interface IPlayerObserver : IGrainObserver
 {
-    /// <summary>Delivers the room's snapshot of one tick.</summary>
+    /// <summary>Delivers a message of the room's mode (a generic <c>Message</c>, a <c>State</c>, or a method of the mode's own).</summary>
     [OneWay]
-    Task OnSnapshotAsync(Snapshot snapshot);
+    Task OnMessageAsync(ServerMessage message);
 
-    /// <summary>Delivers the full room state when a reconnect resumes a seat.</summary>
+    /// <summary>Delivers the full room state when a reconnect resumes a seat (sent as <c>RoomState</c>).</summary>
     [OneWay]
-    Task OnRoomStateAsync(JoinResult state);
+    Task OnRoomStateAsync(JoinedRoom room);
 
     /// <summary>Delivers a ping from the player's ping service.</summary>
     [OneWay]
     Task OnPingAsync(Ping ping);
 
-    /// <summary>Delivers a chat line of the player's room.</summary>
-    [OneWay]
-    Task OnChatAsync(ChatMessage message);
-
-    /// <summary>Delivers a room event.</summary>
+    /// <summary>Delivers a seat change in the player's room.</summary>
     [OneWay]
     Task OnRoomEventAsync(RoomEvent roomEvent);
 

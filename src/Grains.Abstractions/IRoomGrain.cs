@@ -3,41 +3,40 @@ using OrleansGame.Grains.Abstractions.Wire;
 namespace OrleansGame.Grains.Abstractions;
 
 /// <summary>
-/// One room (key: room code): the arena simulation, the 20 Hz tick that pushes snapshots to the members'
-/// observers, the round lifecycle, seat holds and a checkpoint for hand-over.
+/// One room (key: room code): hosts a registered game mode. Runs its fixed-rate tick with the batch of messages
+/// that arrived since the last one, pushes the mode's state and messages to the members' connections, holds seats
+/// for reconnects and writes the checkpoint that hands the room over to another silo.
 /// </summary>
 public interface IRoomGrain : IGrainWithStringKey
 {
-    /// <summary>Opens the room (called once, by the matchmaker that chose its code).</summary>
-    Task OpenAsync(bool isPrivate);
+    /// <summary>Opens the room for <paramref name="spec"/>'s mode (called once, by the matchmaker that chose its code).</summary>
+    Task OpenAsync(RoomSpec spec);
 
     /// <summary>
-    /// Seats a player; refused with <c>room_full</c> or <c>room_not_found</c>. Its snapshots go through
-    /// <paramref name="gateway"/> when there is one, else to <paramref name="observer"/>.
+    /// Seats a player; refused with <c>room_full</c>, <c>room_not_found</c>, <c>room_in_progress</c> or the mode's
+    /// own code. Its state goes through <paramref name="gateway"/> when there is one, else to <paramref name="observer"/>.
     /// </summary>
     Task<JoinOutcome> JoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null);
 
     /// <summary>
-    /// Gives a seated player its connection back (a reconnect within the hold); the room state to push,
+    /// Gives a seated player its connection back (a reconnect within the hold); the seat to push as <c>RoomState</c>,
     /// or null when the seat is gone.
     /// </summary>
-    Task<JoinResult?> ResumeAsync(string playerId, IPlayerObserver observer, IGatewayObserver? gateway = null);
+    Task<JoinedRoom?> ResumeAsync(string playerId, IPlayerObserver observer, IGatewayObserver? gateway = null);
 
-    /// <summary>The player's connection is gone: the seat is held, standing still, for the reconnect window.</summary>
+    /// <summary>The player's connection is gone: the seat is held for the mode's seat hold.</summary>
     Task SetAwayAsync(string playerId);
 
     /// <summary>Releases the player's seat.</summary>
     Task LeaveAsync(string playerId);
 
-    /// <summary>A steering input, already validated by the gateway; the room checks membership and sequence.</summary>
-    [OneWay]
-    Task InputAsync(string playerId, InputMessage input);
+    /// <summary>
+    /// Messages of members connected through one gateway, in the order they arrived there; they join the next tick's
+    /// batch. Answered as soon as they are queued, which is when the gateway sends what gathered meanwhile.
+    /// </summary>
+    Task DeliverAsync(InboundMessage[] messages);
 
-    /// <summary>A chat line, already validated by the gateway; relayed to every member.</summary>
-    [OneWay]
-    Task ChatAsync(string playerId, string text);
-
-    /// <summary>The player's smoothed round-trip time, shown in snapshots.</summary>
+    /// <summary>The player's smoothed round-trip time, which the mode sees as <c>Member.RttMs</c>.</summary>
     [OneWay]
     Task ReportRttAsync(string playerId, int rttMs);
 

@@ -1,6 +1,6 @@
 namespace OrleansGame.Grains.Abstractions;
 
-/// <summary>The kinds of <see cref="Wire.RoomEvent"/>.</summary>
+/// <summary>The kinds of <see cref="Wire.RoomEvent"/> the host sends for every mode (a mode may send others of its own).</summary>
 public static class RoomEventTypes
 {
     /// <summary>A player took a seat; carries the player's id and name.</summary>
@@ -8,10 +8,4 @@ public static class RoomEventTypes
 
     /// <summary>A player left the room or lost the seat.</summary>
     public const string PlayerLeft = "player_left";
-
-    /// <summary>A new round began; scores are reset.</summary>
-    public const string RoundStarted = "round_started";
-
-    /// <summary>The round ended; carries the results, best first.</summary>
-    public const string RoundEnded = "round_ended";
 }

@@ -158,15 +158,18 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         return (first, second, room.RoomId);
     }
 
-    /// <summary>The running silo whose log last shows the room opened or resumed there.</summary>
     /// <summary>Scrapes the member's /metrics, on its HTTP port.</summary>
     private async Task<PrometheusText> ScrapeAsync(Member member) =>
         PrometheusText.Parse(await cluster.Http.GetStringAsync($"http://127.0.0.1:{member.Ports![0]}/metrics"));
 
+    /// <summary>
+    /// The running silo whose log last shows the room opened (<c>Room {id} opened for mode ...</c>) or resumed
+    /// (<c>Room {id} of mode ... resumed</c>) there.
+    /// </summary>
     private Member? RoomHost(string roomId) =>
         cluster.Silos.Where(s => s.Process is { HasExited: false })
             .Select(s => (Silo: s, Log: s.Process!.Output))
-            .Select(x => (x.Silo, At: Math.Max(x.Log.LastIndexOf($"Room {roomId} opened", StringComparison.Ordinal), x.Log.LastIndexOf($"Room {roomId} resumed", StringComparison.Ordinal)),
+            .Select(x => (x.Silo, At: Math.Max(x.Log.LastIndexOf($"Room {roomId} opened", StringComparison.Ordinal), x.Log.LastIndexOf($"Room {roomId} of mode", StringComparison.Ordinal)),
                 Left: x.Log.LastIndexOf($"Room {roomId} deactivating", StringComparison.Ordinal)))
             .Where(x => x.At >= 0 && x.At > x.Left)
             .Select(x => x.Silo)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
 using OrleansGame.Gateway.Tests.Infrastructure;
-using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Arena.Wire;
 
 namespace OrleansGame.Gateway.Tests;
 

@@ -29,7 +29,7 @@ public sealed class GameplayTests(GatewayFixture fixture)
 
         // Both receive the room's snapshots at about 20 a second.
         var start = Stopwatch.GetTimestamp();
-        bool BothSeated(OrleansGame.Grains.Abstractions.Wire.Snapshot s) =>
+        bool BothSeated(OrleansGame.Arena.Wire.Snapshot s) =>
             s.Players.Any(p => p.PlayerId == alice.PlayerId) && s.Players.Any(p => p.PlayerId == bob.PlayerId);
         await alice.WaitForSnapshotAsync(BothSeated, Bound);
         await bob.WaitForSnapshotAsync(BothSeated, Bound);

@@ -10,15 +10,18 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansGame.Gateway.Connections;
 using OrleansGame.Gateway.Observability;
+using OrleansGame.Arena.Wire;
 using OrleansGame.Gateway.Tests.Infrastructure;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Rooms;
 using OpenConnections = OrleansGame.Gateway.Connections.HubConnections;
 
 namespace OrleansGame.Gateway.Tests;
 
 /// <summary>
-/// The gateway's snapshot fan-out, driven the way a room drives it, against SignalR connections over in-memory
-/// pipes: one whose client reads, one whose client stopped reading (its pipe holds a single byte before a write waits).
+/// The gateway's state fan-out, driven the way a room drives it (the arena's snapshot as the state), against SignalR
+/// connections over in-memory pipes: one whose client reads, one whose client stopped reading (its pipe holds a single
+/// byte before a write waits).
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed class GatewayFanoutTests(GatewayFixture fixture)
@@ -33,7 +36,7 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
     private OpenConnections Connections => Services.GetRequiredService<OpenConnections>();
 
     [Fact]
-    public async Task OnSnapshotAsync_OneClientStoppedReading_ReturnsAtOnceAndTheOthersGetEverySnapshot()
+    public async Task OnStateAsync_OneClientStoppedReading_ReturnsAtOnceAndTheOthersGetEverySnapshot()
     {
         var stuck = Connect("stuck", pauseAfterBytes: 1);
         var reading = Connect("reading", pauseAfterBytes: 64 * 1024);
@@ -42,7 +45,7 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
             var observers = new[] { stuck.Observer, GrainId.Create("test-observer", "not-here"), reading.Observer };
             for (var tick = 0; tick < 3; tick++)
             {
-                var push = Fanout.OnSnapshotAsync(Sample with { Tick = tick }, observers);
+                var push = Fanout.OnStateAsync(State(Sample with { Tick = tick }), Sample.ServerTime, observers);
 
                 // Orleans waits for this before it hands the gateway's observer the next room's push.
                 Assert.True(push.IsCompletedSuccessfully, $"push {tick} waited for a client's writes");
@@ -60,14 +63,14 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task OnSnapshotAsync_SnapshotOfATickLongAgo_RecordsHowLateItReachedTheFanout()
+    public async Task OnStateAsync_SnapshotOfATickLongAgo_RecordsHowLateItReachedTheFanout()
     {
         using var delays = new MetricCollector<double>(Services.GetRequiredService<IMeterFactory>(), GatewayTelemetry.Name, "orleansgame.snapshots.delay");
         var reading = Connect("late", pauseAfterBytes: 64 * 1024);
         try
         {
             var ticked = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 250;
-            await Fanout.OnSnapshotAsync(Sample with { ServerTime = ticked }, [reading.Observer]);
+            await Fanout.OnStateAsync(State(Sample with { ServerTime = ticked }), ticked, [reading.Observer]);
 
             Assert.Single(await reading.ReadFramesAsync(1));
             // Rooms of other tests on this gateway record their own delays, of a few milliseconds.
@@ -87,7 +90,7 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
         try
         {
             Close(first);
-            await Fanout.OnSnapshotAsync(Sample, [first.Observer, second.Observer]);
+            await Fanout.OnStateAsync(State(Sample), Sample.ServerTime, [first.Observer, second.Observer]);
 
             Assert.Single(await second.ReadFramesAsync(1));
             Assert.False(first.ToClient.Reader.TryRead(out _), "a removed connection was written to");
@@ -97,6 +100,10 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
             Close(second);
         }
     }
+
+    /// <summary>The snapshot as a room pushes it: its JSON, for the hub method <c>Snapshot</c>.</summary>
+    private static ServerMessage State(Snapshot snapshot) =>
+        new("Snapshot", new JsonPayload(JsonSerializer.SerializeToUtf8Bytes(snapshot, RoomJson.Options)));
 
     /// <summary>A SignalR connection (JSON) whose transport is a pair of pipes, open on the gateway and routed in the fan-out.</summary>
     private FakeClient Connect(string name, long pauseAfterBytes)

@@ -6,19 +6,21 @@ import { byId, el, replaceChildren } from './dom.js';
 
 /**
  * Draws the public rooms list.
- * @param {Array<{ roomId: string, players: number, capacity: number, phase: string }>} rooms
+ * @param {Array<{ roomId: string, players: number, capacity: number, phase: string, joinable?: boolean }>} rooms
  * @param {(roomId: string) => void} onJoin
  */
 export function renderRooms(rooms, onJoin) {
   const sorted = [...rooms].sort((a, b) => b.players - a.players || a.roomId.localeCompare(b.roomId));
   replaceChildren(byId('rooms-list'), sorted.map((room) => {
     const full = room.players >= room.capacity;
+    // `joinable` is false while a mode that takes nobody mid-game plays one (absent from older servers).
+    const closed = full || room.joinable === false;
     return el('li', {},
       el('code', {}, room.roomId),
       el('span', { className: 'fill', title: `${room.players} of ${room.capacity} seats` },
         el('span', { style: { width: `${Math.min(100, (room.players / room.capacity) * 100)}%` } })),
       el('span', { className: 'muted small' }, `${room.players}/${room.capacity}`),
-      el('button', { className: 'btn btn-small', type: 'button', disabled: full, onclick: () => onJoin(room.roomId) }, full ? 'Full' : 'Join'));
+      el('button', { className: 'btn btn-small', type: 'button', disabled: closed, onclick: () => onJoin(room.roomId) }, full ? 'Full' : closed ? 'Playing' : 'Join'));
   }));
   byId('rooms-empty').hidden = rooms.length > 0;
 }

@@ -3,8 +3,8 @@
  * @module main
  */
 import {
-  ArenaDefaults, ROOM_CODE_PATTERN, RoomEventTypes, RoomPhases,
-  GameConnection, createSession, directionChanged, getLeaderboard, listRooms, refreshSession,
+  DEFAULT_MODE, ROOM_CODE_PATTERN, RoomEventTypes, RoomPhases,
+  GameConnection, arenaGeometry, createSession, directionChanged, getLeaderboard, listRooms, refreshSession,
 } from '../sdk/index.js';
 import { Controls } from './controls.js';
 import { byId, releaseColors } from './dom.js';
@@ -22,6 +22,9 @@ const ROOMS_REFRESH_MS = 3000;
 const clock = () => performance.timeOrigin + performance.now();
 const params = new URLSearchParams(location.search);
 const protocol = params.get('protocol') === 'msgpack' ? 'msgpack' : 'json';
+// This page plays the arena; it asks for it by name rather than trusting it to be the server's default mode.
+const MODE = DEFAULT_MODE;
+const defaultArena = arenaGeometry();
 
 const app = {
   screen: 'none',
@@ -30,7 +33,9 @@ const app = {
   connection: null,
   /** @type {World | null} */
   world: null,
-  renderer: new Renderer(byId('arena'), ArenaDefaults),
+  /** the geometry drawn and predicted with: the room's from its join result, the defaults before a join */
+  arena: defaultArena,
+  renderer: new Renderer(byId('arena'), defaultArena),
   controls: null,
   seq: 0,
   lastSentAt: 0,
@@ -98,7 +103,16 @@ async function openConnection() {
   });
   connection.on('chat', (message) => addChatLine(message));
   connection.on('roomEvent', onRoomEvent);
-  connection.on('error', (error) => showBanner(describeError(error)));
+  connection.on('error', (error) => {
+    if (error.code === 'room_failed' && app.screen === 'game') {
+      app.world = null;
+      setUrlRoom(null);
+      showScreen('lobby');
+      showBanner(describeError(error), { sticky: true });
+      return;
+    }
+    showBanner(describeError(error));
+  });
   connection.on('closing', (closing) => showBanner(describeClosing(closing), { sticky: true }));
   let roomBeforeDrop = null;
   connection.on('reconnecting', () => {
@@ -143,7 +157,7 @@ async function openConnection() {
 
 async function refreshLobby() {
   try {
-    const [rooms, leaders] = await Promise.all([listRooms(), getLeaderboard(10)]);
+    const [rooms, leaders] = await Promise.all([listRooms(undefined, { mode: MODE }), getLeaderboard(10)]);
     if (app.screen !== 'lobby') return;
     renderRooms(rooms, (roomId) => join(() => app.connection.joinRoom(roomId)));
     renderLeaderboard(leaders, app.session?.playerId);
@@ -158,7 +172,9 @@ async function join(action) {
   try {
     // A connection that ended for good (e.g. replaced by another tab) is opened again on purpose.
     if (!app.connection || app.connection.state === 'Disconnected') await openConnection();
-    enterGame(await action(), false);
+    const result = await action();
+    if (await leftOtherMode(result)) return;
+    enterGame(result, false);
     hideBanner();
   } catch (error) {
     if (!(error.code === 'already_in_room' && (await seatResumed()))) showBanner(describeError(error));
@@ -176,10 +192,27 @@ async function seatResumed() {
   return connection.next('roomState', { timeoutMs: 3000 }).then(() => true, () => false);
 }
 
+// A room code can name a room of another mode, which this page cannot show: give the seat back at once.
+async function leftOtherMode(result) {
+  const mode = app.connection?.room?.mode ?? MODE;
+  if (mode === MODE) return false;
+  await app.connection.leaveRoom().catch(() => {});
+  showBanner(`Room ${result.roomId} plays ${mode}, not Orb Arena.`);
+  return true;
+}
+
 // ---- game ----------------------------------------------------------------------------------------
 
+function useArena(arena) {
+  app.arena = arena;
+  app.renderer.setArena(arena);
+  // The stage takes the world's shape; the renderer centres the world in whatever shape it gets.
+  byId('stage').style.setProperty('--world-aspect', String(arena.worldWidth / arena.worldHeight));
+}
+
 function enterGame(result, resumed) {
-  app.world = new World({ playerId: result.playerId });
+  useArena(app.connection?.room?.arena ?? arenaGeometry(result.arena));
+  app.world = new World({ playerId: result.playerId, arena: app.arena });
   app.world.onSnapshot(result.snapshot, clock());
   const me = result.snapshot?.players?.find((p) => p.playerId === result.playerId);
   // The room ignores sequences it has seen; continue above what it applied (matters after a page reload).
@@ -306,9 +339,9 @@ function wire() {
     byId('name-input').value = app.session?.name ?? '';
     showScreen('name');
   });
-  byId('quick-join').addEventListener('click', () => join(() => app.connection.joinRoom(null)));
-  byId('create-private').addEventListener('click', () => join(() => app.connection.createRoom(true)));
-  byId('create-public').addEventListener('click', () => join(() => app.connection.createRoom(false)));
+  byId('quick-join').addEventListener('click', () => join(() => app.connection.quickJoin({ mode: MODE })));
+  byId('create-private').addEventListener('click', () => join(() => app.connection.createRoom({ isPrivate: true, mode: MODE })));
+  byId('create-public').addEventListener('click', () => join(() => app.connection.createRoom({ isPrivate: false, mode: MODE })));
   byId('rooms-refresh').addEventListener('click', refreshLobby);
   byId('code-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -388,6 +421,9 @@ globalThis.orbArena = {
   get remainingMs() { return app.connection?.room?.remainingMs ?? null; },
   get players() { return app.connection?.room ? [...app.connection.room.players.keys()] : []; },
   get roster() { return app.connection?.room ? Object.fromEntries(app.connection.room.roster) : {}; },
+  get mode() { return app.connection?.room?.mode ?? null; },
+  /** the geometry the page draws and predicts with (the room's; the defaults before a join) */
+  get arena() { return { ...app.arena }; },
 };
 
 boot();

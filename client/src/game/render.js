@@ -1,5 +1,6 @@
 /**
- * Draws the arena on a canvas: the 1000x1000 world scaled to fit, orbs, players, names, effects.
+ * Draws the arena on a canvas: the room's world (1000 x 1000 by default) scaled to fit and centred, orbs,
+ * players, names, effects.
  * @module render
  */
 import { colorFor } from './dom.js';
@@ -8,13 +9,15 @@ import { colorFor } from './dom.js';
 export class Renderer {
   /**
    * @param {HTMLCanvasElement} canvas
-   * @param {{ worldSize: number, playerRadius: number, orbRadius: number }} arena
+   * @param {{ worldWidth: number, worldHeight: number, playerRadius: number, orbRadius: number }} arena the geometry to draw
    */
   constructor(canvas, arena) {
     this.canvas = canvas;
     this.context = canvas.getContext('2d');
     this.arena = arena;
     this.scale = 1;
+    /** where the world's origin sits on the canvas, in backing-store pixels (the world is centred) */
+    this.offset = { x: 0, y: 0 };
     this.pixelRatio = 1;
     /** @type {Array<{x: number, y: number, born: number, color: string}>} */
     this.effects = [];
@@ -22,6 +25,19 @@ export class Renderer {
   }
 
   #grid;
+
+  /**
+   * Draws another room's geometry from now on.
+   * @param {{ worldWidth: number, worldHeight: number, playerRadius: number, orbRadius: number }} arena
+   */
+  setArena(arena) {
+    const { worldWidth, worldHeight, playerRadius, orbRadius } = this.arena;
+    if (arena.worldWidth === worldWidth && arena.worldHeight === worldHeight
+      && arena.playerRadius === playerRadius && arena.orbRadius === orbRadius) return;
+    this.arena = arena;
+    this.#grid = null;
+    this.resize();
+  }
 
   /** Matches the backing store to the element's size and the device pixel ratio. */
   resize() {
@@ -35,7 +51,12 @@ export class Renderer {
       this.#grid = null;
     }
     this.pixelRatio = ratio;
-    this.scale = Math.min(width, height) / this.arena.worldSize;
+    const { worldWidth, worldHeight } = this.arena;
+    const scale = Math.min(width / worldWidth, height / worldHeight);
+    const offset = { x: (width - worldWidth * scale) / 2, y: (height - worldHeight * scale) / 2 };
+    if (scale !== this.scale || offset.x !== this.offset.x || offset.y !== this.offset.y) this.#grid = null;
+    this.scale = scale;
+    this.offset = offset;
   }
 
   /**
@@ -45,7 +66,10 @@ export class Renderer {
    * @returns {{x: number, y: number}}
    */
   toWorld(cssX, cssY) {
-    return { x: (cssX * this.pixelRatio) / this.scale, y: (cssY * this.pixelRatio) / this.scale };
+    return {
+      x: (cssX * this.pixelRatio - this.offset.x) / this.scale,
+      y: (cssY * this.pixelRatio - this.offset.y) / this.scale,
+    };
   }
 
   /**
@@ -69,7 +93,7 @@ export class Renderer {
     const s = this.scale;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(this.#background(), 0, 0);
-    ctx.setTransform(s, 0, 0, s, 0, 0);
+    ctx.setTransform(s, 0, 0, s, this.offset.x, this.offset.y);
 
     const pulse = 1 + Math.sin(now / 260) * 0.12;
     for (const orb of orbs) this.#orb(orb, pulse);
@@ -156,28 +180,37 @@ export class Renderer {
     grid.height = this.canvas.height;
     const ctx = grid.getContext('2d');
     const s = this.scale;
-    const size = this.arena.worldSize;
-    ctx.fillStyle = '#0a0f22';
+    const { worldWidth: width, worldHeight: height } = this.arena;
+    ctx.fillStyle = '#060914';
     ctx.fillRect(0, 0, grid.width, grid.height);
-    ctx.setTransform(s, 0, 0, s, 0, 0);
-    const glow = ctx.createRadialGradient(size / 2, size / 2, 50, size / 2, size / 2, size * 0.75);
+    ctx.setTransform(s, 0, 0, s, this.offset.x, this.offset.y);
+    const glow = ctx.createRadialGradient(width / 2, height / 2, 50, width / 2, height / 2, Math.max(width, height) * 0.75);
     glow.addColorStop(0, '#16204a');
     glow.addColorStop(1, '#0a0f22');
     ctx.fillStyle = glow;
-    ctx.fillRect(0, 0, size, size);
+    ctx.fillRect(0, 0, width, height);
     ctx.lineWidth = 1 / s;
-    for (let v = 0; v <= size; v += 50) {
-      ctx.strokeStyle = v % 250 === 0 ? 'rgba(120, 140, 220, 0.22)' : 'rgba(120, 140, 220, 0.09)';
+    // A line every 50 units and a brighter one every 250; coarser for a huge world, to keep the count sane.
+    let step = 50;
+    while (Math.max(width, height) / step > 200) step *= 5;
+    const line = (v) => (v % (step * 5) === 0 ? 'rgba(120, 140, 220, 0.22)' : 'rgba(120, 140, 220, 0.09)');
+    for (let x = 0; x <= width; x += step) {
+      ctx.strokeStyle = line(x);
       ctx.beginPath();
-      ctx.moveTo(v, 0);
-      ctx.lineTo(v, size);
-      ctx.moveTo(0, v);
-      ctx.lineTo(size, v);
+      ctx.moveTo(x, 0);
+      ctx.lineTo(x, height);
+      ctx.stroke();
+    }
+    for (let y = 0; y <= height; y += step) {
+      ctx.strokeStyle = line(y);
+      ctx.beginPath();
+      ctx.moveTo(0, y);
+      ctx.lineTo(width, y);
       ctx.stroke();
     }
     ctx.lineWidth = 6;
     ctx.strokeStyle = 'rgba(62, 230, 196, 0.55)';
-    ctx.strokeRect(3, 3, size - 6, size - 6);
+    ctx.strokeRect(3, 3, width - 6, height - 6);
     this.#grid = grid;
     return grid;
   }

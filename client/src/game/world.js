@@ -4,7 +4,8 @@
  * Pure logic (no DOM), so it can be tested in Node.
  * @module world
  */
-import { ArenaDefaults, RoomPhases } from '../sdk/protocol.js';
+import { RoomPhases } from '../sdk/protocol.js';
+import { arenaGeometry } from '../sdk/room.js';
 
 /** How far behind the newest snapshot others are drawn, so there are two snapshots to blend. */
 export const INTERPOLATION_DELAY_MS = 100;
@@ -17,11 +18,13 @@ const MAX_BUFFER = 40;
 /** The client's view of the arena for drawing. */
 export class World {
   /**
-   * @param {{ playerId: string, arena?: Partial<typeof ArenaDefaults> }} options
+   * @param {{ playerId: string, arena?: Partial<import('../sdk/room.js').ArenaGeometry> | null }} options `arena`: the
+   *   room's geometry (the server's world size, radius, speed and tick); the defaults for what it lacks
    */
-  constructor({ playerId, arena = {} }) {
+  constructor({ playerId, arena = null }) {
     this.playerId = playerId;
-    this.arena = { ...ArenaDefaults, ...arena };
+    /** @type {Readonly<import('../sdk/room.js').ArenaGeometry>} what prediction moves and clamps with */
+    this.arena = arenaGeometry(arena);
     /** @type {Array<{ serverTime: number, players: Map<string, object> }>} */
     this.buffer = [];
     /** local clock minus server clock, estimated from arrivals (the fastest arrival bounds it best) */
@@ -76,7 +79,7 @@ export class World {
    */
   step(dtMs) {
     if (!this.predicted || this.phase !== RoomPhases.playing || this.#myLatest()?.away) return;
-    const distance = (this.arena.speed * Math.min(dtMs, 100)) / 1000;
+    const distance = (this.arena.playerSpeed * Math.min(dtMs, 100)) / 1000;
     this.predicted = this.#clamp({
       x: this.predicted.x + this.direction.dx * distance,
       y: this.predicted.y + this.direction.dy * distance,
@@ -176,13 +179,15 @@ export class World {
     }
     x += direction.dx * (to - cursor);
     y += direction.dy * (to - cursor);
-    const scale = this.arena.speed / 1000;
+    const scale = this.arena.playerSpeed / 1000;
     return { x: x * scale, y: y * scale };
   }
 
   #clamp(point) {
-    const min = this.arena.playerRadius;
-    const max = this.arena.worldSize - this.arena.playerRadius;
-    return { x: Math.min(max, Math.max(min, point.x)), y: Math.min(max, Math.max(min, point.y)) };
+    const { playerRadius: r, worldWidth, worldHeight } = this.arena;
+    return {
+      x: Math.min(worldWidth - r, Math.max(r, point.x)),
+      y: Math.min(worldHeight - r, Math.max(r, point.y)),
+    };
   }
 }

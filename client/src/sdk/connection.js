@@ -1,14 +1,15 @@
 /**
- * The real-time connection to the game hub: helpers for every hub method and event of the contract,
- * automatic Pong, automatic reconnect that resumes the seat.
+ * The real-time connection to the game hub: helpers for every hub method and event of the contract (the
+ * arena's and the generic ones of any mode), automatic Pong, automatic reconnect that resumes the seat.
  * @module connection
  */
 import { HubConnectionBuilder, HubConnectionState, HttpTransportType, LogLevel } from '@microsoft/signalr';
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
 import { Emitter } from './emitter.js';
 import { GameError, parseHubError } from './errors.js';
-import { FINAL_CLOSING_REASONS, HUB_PATH, HubMethods, ServerEvents } from './protocol.js';
+import { ErrorCodes, FINAL_CLOSING_REASONS, HUB_PATH, HubMethods, ServerEvents } from './protocol.js';
 import { RoomModel } from './room.js';
+import { createRoomRequest, joinRoomRequest } from './requests.js';
 import { resolveBaseUrl } from './http.js';
 
 /**
@@ -24,10 +25,19 @@ import { resolveBaseUrl } from './http.js';
  */
 
 /**
+ * A mode's message from the server.
+ * @typedef {object} ModeMessage
+ * @property {string} type the message type
+ * @property {any} payload the mode's payload (a JSON object)
+ */
+
+/**
  * Events (subscribe with `on(name, listener)`):
- * `snapshot`, `roomState`, `chat`, `roomEvent`, `ping` (payloads of the contract), `error` (a {@link GameError}
- * with `.code`), `closing` (`{reason, message}`), `reconnecting` (error), `reconnected`, `disconnected`
- * (`{ error, closing }`), `room` (the {@link RoomModel} after it was replaced or changed).
+ * `snapshot`, `roomState`, `chat`, `roomEvent`, `ping` (payloads of the contract), `message` (a {@link ModeMessage}
+ * from `Message(type, payload)`; see also {@link GameConnection#onMessage}), `state` (a mode's per-tick `State`),
+ * `error` (a {@link GameError} with `.code`), `closing` (`{reason, message}`), `reconnecting` (error), `reconnected`,
+ * `disconnected` (`{ error, closing }`), `room` (the {@link RoomModel} after it was replaced or changed; null after
+ * leaving, and after `Error{room_failed}`: the room was closed).
  */
 export class GameConnection extends Emitter {
   #hub;
@@ -90,6 +100,8 @@ export class GameConnection extends Emitter {
       this.emit('ping', ping);
     });
     hub.on(ServerEvents.chat, (message) => this.emit('chat', message));
+    hub.on(ServerEvents.message, (type, payload) => this.emit('message', { type, payload }));
+    hub.on(ServerEvents.state, (state) => this.emit('state', state));
     hub.on(ServerEvents.roomEvent, (event) => {
       if (this.room) {
         this.room.applyEvent(event);
@@ -98,7 +110,10 @@ export class GameConnection extends Emitter {
       this.emit('roomEvent', event);
     });
     hub.on(ServerEvents.error, (error) => {
-      this.emit('error', new GameError(error?.code ?? 'unknown', error?.message ?? ''));
+      const gameError = new GameError(error?.code ?? 'unknown', error?.message ?? '');
+      // The room was closed and the seat with it: listeners of the error already see no room.
+      if (gameError.code === ErrorCodes.roomFailed && this.room) this.#setRoom(null);
+      this.emit('error', gameError);
     });
     hub.on(ServerEvents.closing, (closing) => {
       this.#lastClosing = closing;
@@ -174,22 +189,37 @@ export class GameConnection extends Emitter {
 
   /**
    * Joins a room by code, or quick-joins (the fullest public room with a free seat, or a new one).
-   * @param {string | null} [roomId] a 6-character room code, or null for quick join
-   * @returns {Promise<object>} the `JoinResult`; rejects with a {@link GameError} (`room_full`, `room_not_found`, ...)
+   * @param {string | null | import('./requests.js').JoinOptions} [roomIdOrOptions] a 6-character room code, null for
+   *   quick join in the server's default mode, or `{ roomId, mode, properties }`
+   * @returns {Promise<object>} the `JoinResult`; rejects with a {@link GameError} (`room_full`, `room_not_found`,
+   *   `unknown_mode`, `room_in_progress`, ...)
+   * @example
+   * await game.joinRoom('k3x9qa');
+   * await game.joinRoom({ mode: 'arena', properties: { map: 'small' } });
    */
-  async joinRoom(roomId = null) {
-    const result = await this.#invoke(HubMethods.joinRoom, { roomId: roomId ?? null });
+  async joinRoom(roomIdOrOptions = null) {
+    const result = await this.#invoke(HubMethods.joinRoom, joinRoomRequest(roomIdOrOptions));
     this.#setRoom(result);
     return result;
   }
 
   /**
-   * Creates a room and seats this player in it.
-   * @param {boolean} [isPrivate] private rooms are joined by code only
+   * Quick-joins a room of a mode whose properties match: the fullest public one with a free seat, or a new one.
+   * @param {{ mode?: string, properties?: Record<string, string> }} [options] the server's default mode when absent
    * @returns {Promise<object>} the `JoinResult`
    */
-  async createRoom(isPrivate = true) {
-    const result = await this.#invoke(HubMethods.createRoom, { isPrivate: Boolean(isPrivate) });
+  quickJoin({ mode, properties } = {}) {
+    return this.joinRoom({ roomId: null, mode, properties });
+  }
+
+  /**
+   * Creates a room and seats this player in it.
+   * @param {boolean | import('./requests.js').CreateOptions} [isPrivateOrOptions] whether the room is private (joined
+   *   by code only; default true), or `{ isPrivate, mode, properties }`
+   * @returns {Promise<object>} the `JoinResult`; rejects with a {@link GameError} (`unknown_mode`, `invalid_argument`, ...)
+   */
+  async createRoom(isPrivateOrOptions = true) {
+    const result = await this.#invoke(HubMethods.createRoom, createRoomRequest(isPrivateOrOptions));
     this.#setRoom(result);
     return result;
   }
@@ -220,9 +250,36 @@ export class GameConnection extends Emitter {
     return this.#send(HubMethods.chat, { text });
   }
 
-  async #send(method, payload) {
+  /**
+   * Sends a message of the room's mode: one-way, like {@link GameConnection#input}. The arena's `Input` and `Chat`
+   * can go this way too.
+   * @param {string} type a message type the room's mode declares (else an `unknown_message` error event)
+   * @param {object} [payload] a JSON object (else an `invalid_argument` error event)
+   * @returns {Promise<void>} resolves when sent; refusals arrive later as `error` events (`not_in_room`,
+   *   `unknown_message`, `message_too_large`, `rate_limited`, or the mode's own code)
+   */
+  send(type, payload = {}) {
+    if (typeof type !== 'string') return Promise.reject(new TypeError(`type must be a string, not ${typeof type}`));
+    return this.#send(HubMethods.send, type, payload);
+  }
+
+  /**
+   * Listens to the mode's messages of one type (`Message(type, payload)`).
+   * @param {string} type
+   * @param {(payload: any) => void} listener called with the payload
+   * @returns {() => void} a function that removes the listener
+   * @example
+   * const off = game.onMessage('Move', (move) => board.apply(move));
+   */
+  onMessage(type, listener) {
+    return this.on('message', (message) => {
+      if (message?.type === type) listener(message.payload);
+    });
+  }
+
+  async #send(method, ...args) {
     try {
-      await this.#hub.send(method, payload);
+      await this.#hub.send(method, ...args);
     } catch (error) {
       throw parseHubError(error);
     }
@@ -238,6 +295,12 @@ export class GameConnection extends Emitter {
  * const game = await connect({ token: session.token, url: 'http://127.0.0.1:5000', protocol: 'msgpack' });
  * game.on('snapshot', (s) => console.log(s.tick));
  * await game.joinRoom(null);
+ * @example
+ * // a room of another mode: its own messages and state
+ * await game.quickJoin({ mode: 'tictactoe' });
+ * game.onMessage('Moved', (move) => console.log(move));
+ * game.on('state', (board) => console.log(board));
+ * await game.send('Move', { cell: 4 });
  */
 export async function connect(options) {
   const connection = new GameConnection(options);

@@ -1,5 +1,5 @@
 /**
- * The HTTP part of the contract: sessions, rooms, leaderboard, player profiles.
+ * The HTTP part of the contract: sessions, rooms, modes, leaderboard, player profiles.
  * @module http
  */
 import { ErrorCodes } from './protocol.js';
@@ -76,12 +76,24 @@ export function refreshSession(token, baseUrl) {
 }
 
 /**
- * Lists the public rooms (`GET /api/rooms`).
+ * Lists the public rooms (`GET /api/rooms`, or `GET /api/rooms?mode=NAME` for one mode's).
  * @param {string} [baseUrl]
- * @returns {Promise<Array<{ roomId: string, players: number, capacity: number, phase: string, isPrivate: boolean }>>}
+ * @param {{ mode?: string }} [options] only the rooms of this mode; without it, every mode's quick-join rooms
+ * @returns {Promise<Array<{ roomId: string, players: number, capacity: number, phase: string, isPrivate: boolean, mode?: string, joinable?: boolean }>>}
+ *   (`mode` and `joinable` come from servers that run modes)
  */
-export function listRooms(baseUrl) {
-  return request('GET', baseUrl, '/api/rooms');
+export function listRooms(baseUrl, { mode } = {}) {
+  const query = mode === undefined || mode === null ? '' : `?mode=${encodeURIComponent(mode)}`;
+  return request('GET', baseUrl, `/api/rooms${query}`);
+}
+
+/**
+ * The modes the server runs (`GET /api/modes`), the default one flagged.
+ * @param {string} [baseUrl]
+ * @returns {Promise<Array<{ name: string, capacity: number, tickRate: number, joinInProgress: boolean, isDefault: boolean }>>}
+ */
+export function listModes(baseUrl) {
+  return request('GET', baseUrl, '/api/modes');
 }
 
 /**

@@ -2,14 +2,15 @@
  * OrleansGame JavaScript SDK: sessions over HTTP, the real-time game connection, a room model.
  * @module orleansgame-client
  */
-export { createSession, refreshSession, listRooms, getLeaderboard, getPlayer, resolveBaseUrl } from './http.js';
+export { createSession, refreshSession, listRooms, listModes, getLeaderboard, getPlayer, resolveBaseUrl } from './http.js';
 export { connect, GameConnection } from './connection.js';
 export { GameError, parseHubError } from './errors.js';
-export { RoomModel } from './room.js';
+export { RoomModel, arenaGeometry } from './room.js';
 export { Emitter } from './emitter.js';
 export {
   ArenaDefaults,
   ClosingReasons,
+  DEFAULT_MODE,
   ErrorCodes,
   FINAL_CLOSING_REASONS,
   HUB_PATH,

@@ -1,5 +1,5 @@
 /**
- * The public contract's names (PROTOCOL.md): hub path, method and event names, codes and reasons.
+ * The public contract's names (PROTOCOL.md, docs/protocol.md): hub path, method and event names, codes and reasons.
  * @module protocol
  */
 
@@ -14,6 +14,8 @@ export const HubMethods = Object.freeze({
   input: 'Input',
   chat: 'Chat',
   pong: 'Pong',
+  /** Any mode's message: `Send(type, payload)`; `Input` and `Chat` are the arena's aliases of it. */
+  send: 'Send',
 });
 
 /** Hub methods the server calls on a client, keyed by the SDK's event name. */
@@ -25,7 +27,14 @@ export const ServerEvents = Object.freeze({
   roomEvent: 'RoomEvent',
   error: 'Error',
   closing: 'Closing',
+  /** A mode's message: `Message(type, payload)`. */
+  message: 'Message',
+  /** A mode's per-tick state (the arena sends `Snapshot` instead). */
+  state: 'State',
 });
+
+/** The mode a server runs when a join names none, and the only one a server older than modes runs. */
+export const DEFAULT_MODE = 'arena';
 
 /** Stable error codes a client can cause. */
 export const ErrorCodes = Object.freeze({
@@ -39,6 +48,16 @@ export const ErrorCodes = Object.freeze({
   notInRoom: 'not_in_room',
   invalidChat: 'invalid_chat',
   invalidName: 'invalid_name',
+  /** No mode of that name runs on the server. */
+  unknownMode: 'unknown_mode',
+  /** The room's mode declares no message of that type. */
+  unknownMessage: 'unknown_message',
+  /** The payload is larger than its message type allows. */
+  messageTooLarge: 'message_too_large',
+  /** The room's game is under way and its mode takes no players meanwhile. */
+  roomInProgress: 'room_in_progress',
+  /** The room's mode failed and the room was closed; join another. */
+  roomFailed: 'room_failed',
   /** Client-side: the server refused the token (HTTP 401). */
   unauthorized: 'unauthorized',
   /** Client-side: an HTTP or transport failure without a code of the contract. */
@@ -72,18 +91,30 @@ export const RoomEventTypes = Object.freeze({
   roundEnded: 'round_ended',
 });
 
-/** Arena defaults (configurable on the server; the client uses them for prediction and drawing). */
+/**
+ * The arena's defaults. A server sends its own geometry in the `JoinResult`'s `arena` field (see
+ * {@link RoomModel#arena}); these stand in before a join and for a server older than that field.
+ */
 export const ArenaDefaults = Object.freeze({
-  worldSize: 1000,
+  worldWidth: 1000,
+  worldHeight: 1000,
   playerRadius: 20,
   orbRadius: 8,
-  speed: 200,
+  playerSpeed: 200,
+  orbCount: 24,
   tickMs: 50,
   capacity: 8,
   roundMs: 60_000,
   resultsMs: 5_000,
   seatHoldMs: 20_000,
+  /** @deprecated the width and height of the default (square) world: use `worldWidth` and `worldHeight` */
+  worldSize: 1000,
+  /** @deprecated use `playerSpeed` */
+  speed: 200,
 });
+
+/** The fields of the `JoinResult`'s `arena` object: the geometry the client draws and predicts with. */
+export const ARENA_GEOMETRY_FIELDS = Object.freeze(['worldWidth', 'worldHeight', 'playerRadius', 'orbRadius', 'playerSpeed', 'orbCount', 'tickMs']);
 
 /** Room codes: 6 characters of [a-z0-9]. */
 export const ROOM_CODE_PATTERN = /^[a-z0-9]{6}$/;

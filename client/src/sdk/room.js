@@ -2,11 +2,42 @@
  * A client-side model of one room, kept current from JoinResult / RoomState, snapshots and room events.
  * @module room
  */
-import { RoomEventTypes, RoomPhases } from './protocol.js';
+import { ArenaDefaults, ARENA_GEOMETRY_FIELDS, DEFAULT_MODE, RoomEventTypes, RoomPhases } from './protocol.js';
 
 /**
- * The room as the client knows it: roster (names), the full orb set (snapshots carry only moved orbs),
- * the latest players' states, phase and round clock.
+ * The arena's geometry, as the `JoinResult`'s `arena` field carries it.
+ * @typedef {object} ArenaGeometry
+ * @property {number} worldWidth the world's width in units
+ * @property {number} worldHeight the world's height in units
+ * @property {number} playerRadius
+ * @property {number} orbRadius
+ * @property {number} playerSpeed units per second
+ * @property {number} orbCount orbs in the world
+ * @property {number} tickMs the simulation tick (one snapshot per tick)
+ */
+
+// A world needs a size and a tick; speed and orbs may be zero.
+const MAY_BE_ZERO = new Set(['playerSpeed', 'orbCount']);
+
+/**
+ * The geometry to draw and predict with: each field the server sent (a finite number, positive where a zero makes
+ * no world), else the default; the defaults alone for an absent `arena` (a server older than the field).
+ * @param {Partial<ArenaGeometry> | null} [arena] the `JoinResult`'s `arena` object
+ * @returns {Readonly<ArenaGeometry>}
+ */
+export function arenaGeometry(arena) {
+  const geometry = {};
+  for (const field of ARENA_GEOMETRY_FIELDS) {
+    const value = arena?.[field];
+    const usable = typeof value === 'number' && Number.isFinite(value) && (value > 0 || (value === 0 && MAY_BE_ZERO.has(field)));
+    geometry[field] = usable ? value : ArenaDefaults[field];
+  }
+  return Object.freeze(geometry);
+}
+
+/**
+ * The room as the client knows it: mode, roster (names), and for the arena its geometry, the full orb set
+ * (snapshots carry only moved orbs), the latest players' states, phase and round clock.
  */
 export class RoomModel {
   /**
@@ -29,6 +60,14 @@ export class RoomModel {
     this.capacity = state.capacity;
     /** @type {boolean} */
     this.isPrivate = Boolean(state.isPrivate);
+    /** @type {string} the room's mode; `arena` from a server older than modes (it runs nothing else) */
+    this.mode = typeof state.mode === 'string' && state.mode ? state.mode : DEFAULT_MODE;
+    /**
+     * The arena's geometry from the join result ({@link arenaGeometry}: defaults for what it lacks), or null in a
+     * room of another mode that sent none.
+     * @type {Readonly<ArenaGeometry> | null}
+     */
+    this.arena = state.arena || this.mode === DEFAULT_MODE ? arenaGeometry(state.arena) : null;
     /** @type {Map<string, string>} player id to name */
     this.roster = new Map((state.roster ?? []).map((entry) => [entry.playerId, entry.name]));
     /** @type {Map<number, {id: number, x: number, y: number}>} */

@@ -1,25 +1,57 @@
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Rooms;
 
 namespace OrleansGame.Gateway.Api;
 
-/// <summary>The read-only endpoints: rooms, leaderboard, player profiles.</summary>
+/// <summary>The read-only endpoints: modes, rooms, leaderboard, player profiles.</summary>
 internal static class QueryEndpoints
 {
     private const int MaxPlayerIdLength = 64;
 
-    /// <summary>Maps <c>GET /api/rooms</c>, <c>GET /api/leaderboard</c> and <c>GET /api/players/{playerId}</c>.</summary>
+    /// <summary>
+    /// Maps <c>GET /api/modes</c>, <c>GET /api/rooms</c>, <c>GET /api/leaderboard</c> and
+    /// <c>GET /api/players/{playerId}</c>.
+    /// </summary>
     public static void MapQueries(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet("/api/modes", ListModesAsync);
         endpoints.MapGet("/api/rooms", ListRoomsAsync);
         endpoints.MapGet("/api/leaderboard", GetLeaderboardAsync);
         endpoints.MapGet("/api/players/{playerId}", GetPlayerAsync);
     }
 
-    private static async Task<IResult> ListRoomsAsync(IGrainFactory grains)
+    private static async Task<IResult> ListModesAsync(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IModeCatalogGrain>(0).ListModesAsync());
+
+    /// <summary>
+    /// The public rooms of the default matchmaker (no properties) of <c>?mode=</c>, or of every mode without it; rooms
+    /// created with properties are found by quick join with the same properties, not listed here.
+    /// </summary>
+    private static async Task<IResult> ListRoomsAsync(HttpContext http, IGrainFactory grains)
     {
-        var rooms = await grains.GetGrain<IMatchmakerGrain>(0).ListRoomsAsync();
-        return TypedResults.Ok(rooms.Where(static room => !room.IsPrivate).ToList());
+        var raw = http.Request.Query["mode"];
+        if (raw.Count > 1 || (raw.Count == 1 && !ModeNames.IsValid(raw[0])))
+        {
+            return GameProblems.Result(
+                StatusCodes.Status400BadRequest, ErrorCodes.InvalidArgument, $"mode must be a mode name: 1 to {ModeNames.MaxLength} letters, digits, '_' or '-'");
+        }
+
+        var modes = await grains.GetGrain<IModeCatalogGrain>(0).ListModesAsync();
+        IEnumerable<string> names = modes.Select(static mode => mode.Name);
+        if (raw.Count == 1)
+        {
+            var mode = raw[0]!;
+            if (!modes.Any(known => known.Name == mode))
+            {
+                return GameProblems.Result(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMode, $"no mode is named '{mode}'");
+            }
+
+            names = [mode];
+        }
+
+        var lists = await Task.WhenAll(names.Select(name => grains.GetGrain<IMatchmakerGrain>(MatchmakerKeys.For(name, null)).ListRoomsAsync()));
+        return TypedResults.Ok(lists.SelectMany(static rooms => rooms).Where(static room => !room.IsPrivate).ToList());
     }
 
     private static async Task<IResult> GetLeaderboardAsync(HttpContext http, IGrainFactory grains)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using OrleansGame.Gateway.Hubs;
+using OrleansGame.Gateway.Payloads;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -14,27 +15,26 @@ internal sealed class ConnectionObserver(PlayerConnection connection, IHubContex
     private IClientProxy Client => hub.Clients.Client(connection.ConnectionId);
 
     /// <inheritdoc/>
-    public Task OnSnapshotAsync(Snapshot snapshot) => Client.SendAsync(ServerMethods.Snapshot, snapshot);
+    public Task OnMessageAsync(ServerMessage message) => message.Type is null
+        ? Client.SendAsync(message.Method, RawJson.From(message.Payload))
+        : Client.SendAsync(message.Method, message.Type, RawJson.From(message.Payload));
 
     /// <inheritdoc/>
-    public Task OnRoomStateAsync(JoinResult state)
+    public Task OnRoomStateAsync(JoinedRoom room)
     {
-        connection.NoteRoom(state.RoomId);
-        return Client.SendAsync(ServerMethods.RoomState, state);
+        connection.NoteRoom(room);
+        return Client.SendAsync(ServerMethods.RoomState, RawJson.From(room.Result));
     }
 
     /// <inheritdoc/>
     public Task OnPingAsync(Ping ping) => Client.SendAsync(ServerMethods.Ping, ping);
 
     /// <inheritdoc/>
-    public Task OnChatAsync(ChatMessage message) => Client.SendAsync(ServerMethods.Chat, message);
-
-    /// <inheritdoc/>
     public Task OnRoomEventAsync(RoomEvent roomEvent)
     {
         if (roomEvent.Type == RoomEventTypes.PlayerLeft && roomEvent.PlayerId == connection.PlayerId)
         {
-            connection.NoteRoom(null);
+            connection.NoteLeft();
         }
 
         return Client.SendAsync(ServerMethods.RoomEvent, roomEvent);

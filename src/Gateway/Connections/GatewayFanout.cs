@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
-using OrleansGame.Gateway.Hubs;
 using OrleansGame.Gateway.Observability;
+using OrleansGame.Gateway.Payloads;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Gateway.Connections;
 
 /// <summary>
-/// This gateway's <see cref="IGatewayObserver"/>: a room pushes each tick's snapshot here once for all of its members
+/// This gateway's <see cref="IGatewayObserver"/>: a room pushes each tick's state here once for all of its members
 /// connected to this gateway, and it is written to their connections serialised once per protocol, instead of one
 /// grain message and one serialisation per member.
 /// </summary>
@@ -22,7 +22,7 @@ namespace OrleansGame.Gateway.Connections;
 /// <para>
 /// Orleans hands one observer object its messages one at a time and waits for each to complete, and every room of the
 /// gateway pushes through this one object; so a push starts the writes and returns at once. Waiting for them would
-/// let one client that stopped reading (its writes wait for the socket) hold up every room's snapshots to every other
+/// let one client that stopped reading (its writes wait for the socket) hold up every room's states to every other
 /// client here. Its own writes queue behind each other until the ping service closes it.
 /// </para>
 /// </remarks>
@@ -48,7 +48,7 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
     }
 
     /// <summary>
-    /// Routes snapshots for the player observer <paramref name="observer"/> to the connection
+    /// Routes states for the player observer <paramref name="observer"/> to the connection
     /// <paramref name="connectionId"/>; nothing to route when that connection has already ended.
     /// </summary>
     public void Add(GrainId observer, string connectionId)
@@ -59,11 +59,11 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
         }
     }
 
-    /// <summary>Stops routing snapshots for <paramref name="observer"/> (its connection has ended).</summary>
+    /// <summary>Stops routing states for <paramref name="observer"/> (its connection has ended).</summary>
     public void Remove(GrainId observer) => _routes.TryRemove(observer, out _);
 
     /// <inheritdoc/>
-    public Task OnSnapshotAsync(Snapshot snapshot, GrainId[] observers)
+    public Task OnStateAsync(ServerMessage state, long serverTime, GrainId[] observers)
     {
         SerializedHubMessage? message = null;
         var sent = 0;
@@ -74,7 +74,7 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
                 continue;
             }
 
-            message ??= new SerializedHubMessage(new InvocationMessage(ServerMethods.Snapshot, [snapshot]));
+            message ??= new SerializedHubMessage(new InvocationMessage(state.Method, Arguments(state)));
             // A write never faults (SignalR aborts the connection instead), so one still pending is left to finish.
             var write = connection.WriteAsync(message);
             if (!write.IsCompletedSuccessfully)
@@ -87,10 +87,14 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
 
         if (sent > 0)
         {
-            metrics.MessageSent(ServerMethods.Snapshot, sent);
-            metrics.SnapshotDelayed(time.GetUtcNow().ToUnixTimeMilliseconds() - snapshot.ServerTime);
+            metrics.MessageSent(state.Method, sent);
+            metrics.SnapshotDelayed(time.GetUtcNow().ToUnixTimeMilliseconds() - serverTime);
         }
 
         return Task.CompletedTask;
     }
+
+    private static object?[] Arguments(ServerMessage state) => state.Type is null
+        ? [RawJson.From(state.Payload)]
+        : [state.Type, RawJson.From(state.Payload)];
 }

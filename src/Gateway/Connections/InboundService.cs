@@ -5,16 +5,19 @@ using OrleansGame.Gateway.Observability;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Validation;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Rooms;
 
 namespace OrleansGame.Gateway.Connections;
 
 /// <summary>
 /// A connection's inbound service. Its handle is the bounded writer the hub writes <see cref="ClientMessage"/>s into;
-/// each unit of work reads one message, rate-limits and validates it, and yields it when it may go to the grains.
-/// Errors go back to the client from here; the callback only forwards what passed.
+/// each unit of work reads one message, rate-limits it and checks its shape and, for a message of a mode, that the
+/// player sits in a room whose mode declares its type and that it is within the type's size; it yields what may go to
+/// the grains (a mode's message as <see cref="ClientMessage.ToRoom"/>). Errors go back to the client from here; the
+/// callback only forwards what passed. What a payload means is the room's to check.
 /// </summary>
 internal sealed partial class InboundService(
-    int capacity, MessageGate gate, IConnectionOutput output, ILogger logger, GatewayMetrics metrics) : ICancellable<ClientMessage, ChannelWriter<ClientMessage>>
+    string playerId, int capacity, MessageGate gate, IConnectionOutput output, ILogger logger, GatewayMetrics metrics) : ICancellable<ClientMessage, ChannelWriter<ClientMessage>>
 {
     private readonly Channel<ClientMessage> _queue = Channel.CreateBounded<ClientMessage>(new BoundedChannelOptions(capacity)
     {
@@ -23,7 +26,6 @@ internal sealed partial class InboundService(
         SingleWriter = false,
     });
 
-    private long _lastSeq;
     private int _overflowed;
 
     /// <inheritdoc/>
@@ -59,16 +61,26 @@ internal sealed partial class InboundService(
             }
         }
 
-        var verdict = gate.Admit(CategoryOf(message));
-        if (message is ClientMessage.Malformed malformed)
+        var room = output.Room;
+        if (ShapeError(message) is { } malformed)
         {
-            // Unbindable calls have no bucket: each one counts as over the limit, and each gets its own error.
-            metrics.MalformedReceived();
+            // Unbindable and misshapen calls have no bucket: each one counts as over the limit, and each gets its own error.
+            if (message is ClientMessage.Malformed)
+            {
+                metrics.MalformedReceived();
+            }
+
             LogMalformed(logger, Clip(malformed.Target), malformed.Reason);
-            verdict = verdict == GateVerdict.Flood ? verdict : GateVerdict.Pass;
+            if (gate.Admit(MessageCategory.Malformed) == GateVerdict.Flood)
+            {
+                return await FloodAsync(message);
+            }
+
+            await output.SendErrorAsync(new ErrorMessage(ErrorCodes.InvalidArgument, malformed.Error), cancellationToken);
+            return CancellationResult<ClientMessage>.Continue;
         }
 
-        switch (verdict)
+        switch (Admit(message, room))
         {
             case GateVerdict.Flood:
                 return await FloodAsync(message);
@@ -77,7 +89,7 @@ internal sealed partial class InboundService(
                 return CancellationResult<ClientMessage>.Continue;
         }
 
-        var (admitted, error) = Validate(message);
+        var (admitted, error) = Validate(message, room);
         if (error is not null)
         {
             if (message is ClientMessage.Invocation invocation)
@@ -93,23 +105,35 @@ internal sealed partial class InboundService(
         return admitted is null ? CancellationResult<ClientMessage>.Continue : CancellationResult<ClientMessage>.Item(admitted);
     }
 
-    private (ClientMessage? Admitted, ErrorMessage? Error) Validate(ClientMessage message)
+    /// <summary>
+    /// Why a call cannot be handled at all (unbindable, or a message of a mode whose type is not a name or whose payload
+    /// is not a JSON object), with the error's text for the client; or null.
+    /// </summary>
+    private static (string Target, string Reason, string Error)? ShapeError(ClientMessage message) => message switch
+    {
+        ClientMessage.Malformed malformed =>
+            (malformed.Target, malformed.Reason, $"the arguments of '{Clip(malformed.Target)}' could not be read"),
+        ClientMessage.Send { Type: var type } send when !ModeNames.IsValid(type) =>
+            (send.Method, "not a message type", $"a message type is 1 to {ModeNames.MaxLength} letters, digits, '_' or '-'"),
+        ClientMessage.Send { Payload: not { IsObject: true } } send =>
+            (send.Method, "the payload is not an object", $"the payload of '{send.Method}' must be an object"),
+        _ => null,
+    };
+
+    private GateVerdict Admit(ClientMessage message, SeatedRoom? room) => message switch
+    {
+        ClientMessage.Send send when room is not null && room.Limits.TryFind(send.Type!, out var index) => gate.Admit(room.Limits, index),
+        ClientMessage.Send => gate.Admit(MessageCategory.Message),
+        ClientMessage.Pong => gate.Admit(MessageCategory.Pong),
+        _ => gate.Admit(MessageCategory.Room),
+    };
+
+    private (ClientMessage? Admitted, ErrorMessage? Error) Validate(ClientMessage message, SeatedRoom? room)
     {
         switch (message)
         {
-            case ClientMessage.Input input:
-                var check = InputRules.Check(input.Message, _lastSeq);
-                if (check.Verdict != InputVerdict.Accept)
-                {
-                    return (null, check.Error);
-                }
-
-                _lastSeq = check.Seq;
-                return (input with { Message = new InputMessage(check.Seq, check.Dx, check.Dy) }, null);
-            case ClientMessage.Chat chat:
-                return ChatRules.TryNormalize(chat.Request?.Text, out var text, out var chatError)
-                    ? (chat with { Request = new ChatRequest(text) }, null)
-                    : (null, chatError);
+            case ClientMessage.Send send:
+                return CheckSend(send, room);
             case ClientMessage.Pong { Message.Seq: not null }:
                 return (message, null);
             case ClientMessage.Pong:
@@ -119,11 +143,40 @@ internal sealed partial class InboundService(
                 return (null, new ErrorMessage(ErrorCodes.InvalidArgument, "the argument must be an object"));
             case ClientMessage.JoinRoom { Request.RoomId: { } roomId } when !RoomCodes.IsValid(roomId):
                 return (null, RoomCodes.InvalidError());
-            case ClientMessage.Malformed malformed:
-                return (null, new ErrorMessage(ErrorCodes.InvalidArgument, $"the arguments of '{Clip(malformed.Target)}' could not be read"));
+            case ClientMessage.JoinRoom { Request: { } request } join:
+                return RoomRequestRules.TryCheck(request.Mode, request.Properties, out var joinProperties, out var joinError)
+                    ? (join with { Request = request with { Properties = joinProperties } }, null)
+                    : (null, joinError);
+            case ClientMessage.CreateRoom { Request: { } request } create:
+                return RoomRequestRules.TryCheck(request.Mode, request.Properties, out var createProperties, out var createError)
+                    ? (create with { Request = request with { Properties = createProperties } }, null)
+                    : (null, createError);
             default:
                 return (message, null);
         }
+    }
+
+    private (ClientMessage? Admitted, ErrorMessage? Error) CheckSend(ClientMessage.Send send, SeatedRoom? room)
+    {
+        if (room is null)
+        {
+            return (null, new ErrorMessage(ErrorCodes.NotInRoom, "join a room first"));
+        }
+
+        var type = send.Type!;
+        if (!room.Limits.TryFind(type, out var index))
+        {
+            return (null, new ErrorMessage(ErrorCodes.UnknownMessage, $"mode '{room.Mode}' has no message '{type}'"));
+        }
+
+        var maxBytes = room.Limits.Items[index].MaxBytes;
+        var payload = send.Payload!;
+        if (payload.Utf8.Length > maxBytes)
+        {
+            return (null, new ErrorMessage(ErrorCodes.MessageTooLarge, $"a '{type}' payload has at most {maxBytes} bytes of JSON"));
+        }
+
+        return (new ClientMessage.ToRoom(room, new InboundMessage(playerId, type, payload.ToPayload())) { TraceParent = send.TraceParent }, null);
     }
 
     private async Task DropAsync(ClientMessage message, CancellationToken cancellationToken)
@@ -147,15 +200,6 @@ internal sealed partial class InboundService(
         await output.CloseAsync(new Closing(ClosingReasons.Flood, "too many messages"));
         return CancellationResult<ClientMessage>.Break;
     }
-
-    private static MessageCategory CategoryOf(ClientMessage message) => message switch
-    {
-        ClientMessage.Input => MessageCategory.Input,
-        ClientMessage.Chat => MessageCategory.Chat,
-        ClientMessage.Pong => MessageCategory.Pong,
-        ClientMessage.Invocation => MessageCategory.Room,
-        _ => MessageCategory.Malformed,
-    };
 
     private static string Clip(string target) => target.Length <= 32 ? target : target[..32];
 

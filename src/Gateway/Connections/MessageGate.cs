@@ -4,9 +4,11 @@ using OrleansGame.Gateway.Hubs;
 namespace OrleansGame.Gateway.Connections;
 
 /// <summary>
-/// One connection's token buckets and abuse detector. A message over its bucket is dropped; a connection that keeps
-/// going over (for <see cref="RateLimitOptions.FloodAfter"/> without a second's break) or sends
-/// <see cref="RateLimitOptions.FloodFactor"/> times a limit within one second is a flood. Used by one reader at a time.
+/// One connection's token buckets and abuse detector: a bucket for each <see cref="MessageCategory"/> and one for each
+/// message type of the room the connection sits in, replaced whenever it is handed new <see cref="MessageLimits"/>.
+/// A message over its bucket is dropped; a connection that keeps going over (for <see cref="RateLimitOptions.FloodAfter"/>
+/// without a second's break) or sends <see cref="RateLimitOptions.FloodFactor"/> times a bucket's rate within one
+/// second is a flood. Used by one reader at a time.
 /// </summary>
 internal sealed class MessageGate : IDisposable
 {
@@ -14,29 +16,25 @@ internal sealed class MessageGate : IDisposable
 
     private readonly TimeProvider _time;
     private readonly RateLimitOptions _options;
-    private readonly TokenBucketRateLimiter?[] _buckets;
-    private readonly int[] _perSecond;
-    private readonly int[] _attempts;
+    private readonly Meter[] _fixed;
+    private MessageLimits? _limits;
+    private Meter[] _typed = [];
     private long _windowStart;
+    private long _window;
     private long? _overSince;
     private long? _lastOver;
     private long? _lastRateLimitedReport;
 
-    /// <summary>Creates the buckets from <paramref name="options"/>.</summary>
+    /// <summary>Creates the fixed buckets from <paramref name="options"/>.</summary>
     public MessageGate(RateLimitOptions options, TimeProvider time)
     {
         _options = options;
         _time = time;
-        _perSecond = [options.InputPerSecond, options.ChatPerSecond, options.RoomPerSecond, options.PongPerSecond, options.MalformedPerSecond];
-        _buckets =
-        [
-            Bucket(options.InputPerSecond, options.InputBurst),
-            Bucket(options.ChatPerSecond, options.ChatBurst),
-            Bucket(options.RoomPerSecond, options.RoomBurst),
-            Bucket(options.PongPerSecond, options.PongBurst),
-            null,
-        ];
-        _attempts = new int[_perSecond.Length];
+        _fixed = new Meter[Enum.GetValues<MessageCategory>().Length];
+        _fixed[(int)MessageCategory.Room] = new Meter(options.RoomPerSecond, options.RoomBurst);
+        _fixed[(int)MessageCategory.Pong] = new Meter(options.PongPerSecond, options.PongBurst);
+        _fixed[(int)MessageCategory.Malformed] = new Meter(options.MalformedPerSecond, burst: null);
+        _fixed[(int)MessageCategory.Message] = new Meter(options.MessagePerSecond, options.MessageBurst);
         _windowStart = time.GetTimestamp();
     }
 
@@ -44,32 +42,22 @@ internal sealed class MessageGate : IDisposable
     public long Dropped { get; private set; }
 
     /// <summary>Counts a message of <paramref name="category"/> and decides whether it passes.</summary>
-    public GateVerdict Admit(MessageCategory category)
+    public GateVerdict Admit(MessageCategory category) => Admit(_fixed[(int)category]);
+
+    /// <summary>
+    /// Counts a message of the type at <paramref name="index"/> of <paramref name="limits"/> and decides whether it
+    /// passes. Limits other than the last ones seen replace the type buckets, which start full.
+    /// </summary>
+    public GateVerdict Admit(MessageLimits limits, int index)
     {
-        var now = _time.GetTimestamp();
-        if (_time.GetElapsedTime(_windowStart, now) >= Second)
+        if (!ReferenceEquals(limits, _limits))
         {
-            _windowStart = now;
-            Array.Clear(_attempts);
+            DisposeTyped();
+            _typed = [.. limits.Items.Select(static limit => new Meter(limit.PerSecond, limit.Burst))];
+            _limits = limits;
         }
 
-        var index = (int)category;
-        if (++_attempts[index] >= _options.FloodFactor * _perSecond[index])
-        {
-            return GateVerdict.Flood;
-        }
-
-        if (_buckets[index] is { } bucket)
-        {
-            bucket.TryReplenish();
-            using var lease = bucket.AttemptAcquire();
-            if (lease.IsAcquired)
-            {
-                return GateVerdict.Pass;
-            }
-        }
-
-        return OverLimit(now);
+        return Admit(_typed[index]);
     }
 
     /// <summary>Whether a <c>rate_limited</c> error may be sent now (at most one a second).</summary>
@@ -88,10 +76,29 @@ internal sealed class MessageGate : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        foreach (var bucket in _buckets)
+        foreach (var meter in _fixed)
         {
-            bucket?.Dispose();
+            meter.Dispose();
         }
+
+        DisposeTyped();
+    }
+
+    private GateVerdict Admit(Meter meter)
+    {
+        var now = _time.GetTimestamp();
+        if (_time.GetElapsedTime(_windowStart, now) >= Second)
+        {
+            _windowStart = now;
+            _window++;
+        }
+
+        if (meter.Attempt(_window) >= _options.FloodFactor * meter.PerSecond)
+        {
+            return GateVerdict.Flood;
+        }
+
+        return meter.TryAcquire() ? GateVerdict.Pass : OverLimit(now);
     }
 
     private GateVerdict OverLimit(long now)
@@ -106,16 +113,59 @@ internal sealed class MessageGate : IDisposable
         return _time.GetElapsedTime(_overSince!.Value, now) >= _options.FloodAfter ? GateVerdict.Flood : GateVerdict.Drop;
     }
 
-    private static TokenBucketRateLimiter Bucket(int perSecond, int burst) =>
-        // Refilled by the reader just before it takes a token, by the time elapsed since the last refill: exact, and
-        // without the timer per bucket that automatic replenishment starts (four per connection, firing whether the
-        // player sends anything or not).
-        new(new TokenBucketRateLimiterOptions
+    private void DisposeTyped()
+    {
+        foreach (var meter in _typed)
         {
-            TokenLimit = burst,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = Second,
-            QueueLimit = 0,
-            AutoReplenishment = false,
-        });
+            meter.Dispose();
+        }
+    }
+
+    /// <summary>One bucket (none for a category that is always over its limit) and its attempts in the current second.</summary>
+    private sealed class Meter(int perSecond, int? burst) : IDisposable
+    {
+        // Refilled by the reader just before it takes a token, by the time elapsed since the last refill: exact, and
+        // without the timer per bucket that automatic replenishment starts (several per connection, firing whether the
+        // player sends anything or not).
+        private readonly TokenBucketRateLimiter? _bucket = burst is { } size
+            ? new(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = size,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = Second,
+                QueueLimit = 0,
+                AutoReplenishment = false,
+            })
+            : null;
+
+        private long _window;
+        private int _attempts;
+
+        public int PerSecond => perSecond;
+
+        /// <summary>Counts an attempt in <paramref name="window"/> (a second) and returns the attempts in it so far.</summary>
+        public int Attempt(long window)
+        {
+            if (window != _window)
+            {
+                (_window, _attempts) = (window, 0);
+            }
+
+            return ++_attempts;
+        }
+
+        public bool TryAcquire()
+        {
+            if (_bucket is null)
+            {
+                return false;
+            }
+
+            _bucket.TryReplenish();
+            using var lease = _bucket.AttemptAcquire();
+            return lease.IsAcquired;
+        }
+
+        public void Dispose() => _bucket?.Dispose();
+    }
 }

@@ -1,5 +1,3 @@
-using OrleansGame.Grains.Abstractions;
-
 namespace OrleansGame.Gateway.Connections;
 
 /// <summary>Hand-over: following the player's room when its silo stops and it moves to another one.</summary>
@@ -14,11 +12,11 @@ internal sealed partial class PlayerConnection
     /// </summary>
     public async Task FollowRoomAsync(string roomId)
     {
-        for (var attempt = 1; attempt <= FollowRoomAttempts && _room?.Id == roomId && Volatile.Read(ref _stopping) == 0; attempt++)
+        for (var attempt = 1; _room is { } room && room.Id == roomId && attempt <= FollowRoomAttempts && Volatile.Read(ref _stopping) == 0; attempt++)
         {
             try
             {
-                await _grains.GetGrain<IRoomGrain>(roomId).GetInfoAsync().WaitAsync(FollowRoomAttemptTimeout);
+                await room.Grain.GetInfoAsync().WaitAsync(FollowRoomAttemptTimeout);
                 LogFollowedRoom(_logger, PlayerId, roomId, attempt);
                 return;
             }

@@ -4,6 +4,7 @@ using OrleansGame.Cancellable;
 using OrleansGame.Gateway.Api;
 using OrleansGame.Gateway.Hubs;
 using OrleansGame.Gateway.Observability;
+using OrleansGame.Gateway.Payloads;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -21,6 +22,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     private readonly HubCallerContext _context;
     private readonly IGrainFactory _grains;
     private readonly GatewayFanout _fanout;
+    private readonly RoomOutbox _outbox;
     private readonly IHubContext<GameHub> _hub;
     private readonly GameHubOptions _options;
     private readonly TimeProvider _time;
@@ -35,19 +37,20 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     private CancellableHandle<ChannelWriter<ClientMessage>>? _inboundHandle;
     private CancellableHandle<IPlayerObserver>? _renewal;
     private IPlayerObserver? _observerReference;
-    private volatile CurrentRoom? _room;
+    private volatile SeatedRoom? _room;
     private volatile bool _transportObserved;
     private int _closing;
     private int _stopping;
 
     /// <summary>Creates the connection's parts; nothing runs until <see cref="StartAsync"/>.</summary>
     public PlayerConnection(
-        HubCallerContext context, string playerId, IGrainFactory grains, GatewayFanout fanout, IHubContext<GameHub> hub,
+        HubCallerContext context, string playerId, IGrainFactory grains, GatewayFanout fanout, RoomOutbox outbox, IHubContext<GameHub> hub,
         GameHubOptions options, CancellationToken applicationStopping, TimeProvider time, ILogger logger, GatewayMetrics metrics)
     {
         _context = context;
         _grains = grains;
         _fanout = fanout;
+        _outbox = outbox;
         _hub = hub;
         _options = options;
         _time = time;
@@ -56,7 +59,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         _player = grains.GetGrain<IPlayerGrain>(playerId);
         _lifetime = CancellationTokenSource.CreateLinkedTokenSource(applicationStopping, context.ConnectionAborted);
         _gate = new MessageGate(options.RateLimits, time);
-        _inbound = new InboundService(options.InboundQueueCapacity, _gate, this, logger, metrics);
+        _inbound = new InboundService(playerId, options.InboundQueueCapacity, _gate, this, logger, metrics);
         _observer = new ConnectionObserver(this, hub);
     }
 
@@ -118,8 +121,22 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     /// <inheritdoc/>
     public void OnMalformed(string target, string reason) => TryEnqueue(new ClientMessage.Malformed(target, reason));
 
-    /// <summary>Remembers the room the player sits in (from a join, a resumed seat or leaving).</summary>
-    public void NoteRoom(string? roomId) => _room = roomId is null ? null : new CurrentRoom(roomId, _grains.GetGrain<IRoomGrain>(roomId));
+    /// <inheritdoc/>
+    public SeatedRoom? Room => _room;
+
+    /// <summary>
+    /// Remembers the room the player sits in and the limits of its mode's messages (from a join or a resumed seat),
+    /// which start the connection's buckets for those messages afresh.
+    /// </summary>
+    public void NoteRoom(JoinedRoom joined)
+    {
+        MessageTypes.Declare(joined.Limits.Select(static limit => limit.Type));
+        var grain = _room is { } current && current.Id == joined.RoomId ? current.Grain : _grains.GetGrain<IRoomGrain>(joined.RoomId);
+        _room = new SeatedRoom(joined.RoomId, joined.Mode, grain, new MessageLimits(joined.Limits));
+    }
+
+    /// <summary>Forgets the room: the player left it or lost the seat.</summary>
+    public void NoteLeft() => _room = null;
 
     /// <inheritdoc/>
     public Task SendErrorAsync(ErrorMessage error, CancellationToken cancellationToken) =>
@@ -206,27 +223,24 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         {
             switch (message)
             {
-                case ClientMessage.Input input when _room is { } room:
-                    await room.Grain.InputAsync(PlayerId, input.Message!);
-                    break;
-                case ClientMessage.Chat chat when _room is { } room:
-                    await room.Grain.ChatAsync(PlayerId, chat.Request!.Text!);
-                    break;
-                case ClientMessage.Input or ClientMessage.Chat:
-                    await SendErrorAsync(new ErrorMessage(ErrorCodes.NotInRoom, "join a room first"), cancellationToken);
+                case ClientMessage.ToRoom toRoom:
+                    // Posted, not awaited: the outbox batches what this gateway's connections send the room meanwhile.
+                    _outbox.Post(toRoom.Room, toRoom.Message);
                     break;
                 case ClientMessage.Pong pong:
                     await _player.PongAsync(pong.Message!.Seq!.Value);
                     break;
-                case ClientMessage.JoinRoom join:
-                    Complete(join, await _player.JoinRoomAsync(join.Request!.RoomId).WaitAsync(cancellationToken));
+                case ClientMessage.JoinRoom { Request: { } request } join:
+                    var joining = new RoomRequest(request.RoomId, request.Mode, IsPrivate: false, request.Properties!);
+                    Complete(join, await _player.JoinRoomAsync(joining).WaitAsync(cancellationToken));
                     break;
-                case ClientMessage.CreateRoom create:
-                    Complete(create, await _player.CreateRoomAsync(create.Request!.IsPrivate).WaitAsync(cancellationToken));
+                case ClientMessage.CreateRoom { Request: { } request } create:
+                    var creating = new RoomRequest(RoomId: null, request.Mode, request.IsPrivate, request.Properties!);
+                    Complete(create, await _player.CreateRoomAsync(creating).WaitAsync(cancellationToken));
                     break;
                 case ClientMessage.LeaveRoom leave:
                     await _player.LeaveRoomAsync().WaitAsync(cancellationToken);
-                    NoteRoom(null);
+                    NoteLeft();
                     leave.Reply.TrySetResult(null);
                     break;
             }
@@ -247,8 +261,8 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     {
         if (outcome.Result is { } result)
         {
-            NoteRoom(result.RoomId);
-            invocation.Reply.TrySetResult(result);
+            NoteRoom(result);
+            invocation.Reply.TrySetResult(RawJson.From(result.Result));
         }
         else
         {
@@ -267,10 +281,4 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         await CloseAsync(new Closing(ClosingReasons.DuplicateSession, "the player connected again elsewhere"));
         return false;
     }
-
-    /// <summary>
-    /// The room the player sits in, with its grain reference made once: resolving a reference looks the interface's
-    /// attributes up by reflection, too slow for every input.
-    /// </summary>
-    private sealed record CurrentRoom(string Id, IRoomGrain Grain);
 }

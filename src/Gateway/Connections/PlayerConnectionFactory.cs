@@ -7,10 +7,10 @@ namespace OrleansGame.Gateway.Connections;
 
 /// <summary>Creates <see cref="PlayerConnection"/>s with the gateway's singletons.</summary>
 internal sealed class PlayerConnectionFactory(
-    IGrainFactory grains, GatewayFanout fanout, IHubContext<GameHub> hub, IOptions<GameHubOptions> options,
+    IGrainFactory grains, GatewayFanout fanout, RoomOutbox outbox, IHubContext<GameHub> hub, IOptions<GameHubOptions> options,
     IHostApplicationLifetime lifetime, TimeProvider time, ILogger<PlayerConnection> logger, GatewayMetrics metrics)
 {
     /// <summary>A connection for the hub caller <paramref name="context"/>, playing as <paramref name="playerId"/>.</summary>
     public PlayerConnection Create(HubCallerContext context, string playerId) =>
-        new(context, playerId, grains, fanout, hub, options.Value, lifetime.ApplicationStopping, time, logger, metrics);
+        new(context, playerId, grains, fanout, outbox, hub, options.Value, lifetime.ApplicationStopping, time, logger, metrics);
 }

@@ -1,4 +1,5 @@
 using OrleansGame.Grains;
+using OrleansGame.Modes;
 
 namespace OrleansGame.Gateway.Hosting;
 
@@ -16,7 +17,8 @@ internal static class GameClusterExtensions
                 builder.UseOrleans(silo => silo
                     .UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
                     .AddMemoryGrainStorage("game")
-                    .AddGameGrains());
+                    .AddGameGrains()
+                    .AddShippedModes());
                 break;
             case OrleansMode.Client:
                 var redis = builder.Configuration.GetConnectionString("redis");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using OrleansGame.Gateway.Auth;
 using OrleansGame.Gateway.Connections;
+using OrleansGame.Gateway.Payloads;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -50,27 +51,30 @@ internal sealed class GameHub(ConnectionRegistry registry, PlayerConnectionFacto
         }
     }
 
-    /// <summary>Quick join (<c>roomId</c> null) or join a room by code.</summary>
-    public async Task<JoinResult> JoinRoom(JoinRoomRequest? request) => (await InvokeAsync(new ClientMessage.JoinRoom(request)))!;
+    /// <summary>Quick join (<c>roomId</c> null) in a mode, or join a room by code; returns the <c>JoinResult</c>.</summary>
+    public async Task<RawJson> JoinRoom(JoinRoomRequest? request) => (await InvokeAsync(new ClientMessage.JoinRoom(request)))!;
 
-    /// <summary>Creates a room and seats the caller in it.</summary>
-    public async Task<JoinResult> CreateRoom(CreateRoomRequest? request) => (await InvokeAsync(new ClientMessage.CreateRoom(request)))!;
+    /// <summary>Creates a room of a mode and seats the caller in it; returns the <c>JoinResult</c>.</summary>
+    public async Task<RawJson> CreateRoom(CreateRoomRequest? request) => (await InvokeAsync(new ClientMessage.CreateRoom(request)))!;
 
     /// <summary>Leaves the current room, if any.</summary>
     public Task LeaveRoom() => InvokeAsync(new ClientMessage.LeaveRoom());
 
-    /// <summary>A steering input; errors come back as <c>Error</c>.</summary>
-    public void Input(InputMessage? input) => Send(new ClientMessage.Input(input));
+    /// <summary>A message of <paramref name="type"/> for the room's mode; errors come back as <c>Error</c>.</summary>
+    public void Send(string? type, RawJson? payload) => Enqueue(new ClientMessage.Send(nameof(Send), type, payload));
 
-    /// <summary>A chat line for the caller's room.</summary>
-    public void Chat(ChatRequest? request) => Send(new ClientMessage.Chat(request));
+    /// <summary><c>Send("Input", payload)</c>, under the name clients used before <c>Send</c>.</summary>
+    public void Input(RawJson? payload) => Enqueue(new ClientMessage.Send(nameof(Input), nameof(Input), payload));
+
+    /// <summary><c>Send("Chat", payload)</c>, under the name clients used before <c>Send</c>.</summary>
+    public void Chat(RawJson? payload) => Enqueue(new ClientMessage.Send(nameof(Chat), nameof(Chat), payload));
 
     /// <summary>The answer to a <c>Ping</c>.</summary>
-    public void Pong(PongMessage? pong) => Send(new ClientMessage.Pong(pong));
+    public void Pong(PongMessage? pong) => Enqueue(new ClientMessage.Pong(pong));
 
-    private void Send(ClientMessage message) => registry.Find(Context.ConnectionId)?.TryEnqueue(message);
+    private void Enqueue(ClientMessage message) => registry.Find(Context.ConnectionId)?.TryEnqueue(message);
 
-    private Task<JoinResult?> InvokeAsync(ClientMessage.Invocation invocation)
+    private Task<RawJson?> InvokeAsync(ClientMessage.Invocation invocation)
     {
         if (registry.Find(Context.ConnectionId)?.TryEnqueue(invocation) != true)
         {

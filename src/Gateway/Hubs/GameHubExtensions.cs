@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
+using MessagePack.Resolvers;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansGame.Gateway.Connections;
+using OrleansGame.Gateway.Payloads;
 
 namespace OrleansGame.Gateway.Hubs;
 
@@ -27,13 +29,16 @@ internal static class GameHubExtensions
                 hub.EnableDetailedErrors = false;
             })
             .AddJsonProtocol(json => json.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)
-            .AddMessagePackProtocol();
+            .AddMessagePackProtocol(messagePack => messagePack.SerializerOptions = messagePack.SerializerOptions.WithResolver(
+                // Modes' JSON (payloads, join results, states) as MessagePack values; everything else as before.
+                CompositeResolver.Create([RawJsonFormatter.Instance], [messagePack.SerializerOptions.Resolver])));
         builder.Services.RemoveAll<IHubProtocolResolver>();
         builder.Services.AddSingleton<IHubProtocolResolver, GameHubProtocolResolver>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddSingleton<PlayerConnectionFactory>();
         builder.Services.AddSingleton<HubConnections>();
         builder.Services.AddSingleton<GatewayFanout>();
+        builder.Services.AddSingleton<RoomOutbox>();
         builder.Services.AddSingleton<ShutdownCoordinator>();
         builder.Services.AddHostedService(static services => services.GetRequiredService<ShutdownCoordinator>());
         return builder;

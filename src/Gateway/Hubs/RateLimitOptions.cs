@@ -2,25 +2,12 @@ using System.ComponentModel.DataAnnotations;
 
 namespace OrleansGame.Gateway.Hubs;
 
-/// <summary>The per-connection token buckets and abuse thresholds; bound from <c>Gateway:RateLimits</c>.</summary>
+/// <summary>
+/// The per-connection token buckets of the gateway's own messages and the abuse thresholds of every bucket; bound from
+/// <c>Gateway:RateLimits</c>.
+/// </summary>
 internal sealed class RateLimitOptions
 {
-    /// <summary><c>Input</c> messages per second. Default 30.</summary>
-    [Range(1, 10_000)]
-    public int InputPerSecond { get; set; } = 30;
-
-    /// <summary><c>Input</c> burst. Default 10.</summary>
-    [Range(1, 10_000)]
-    public int InputBurst { get; set; } = 10;
-
-    /// <summary><c>Chat</c> messages per second. Default 1.</summary>
-    [Range(1, 10_000)]
-    public int ChatPerSecond { get; set; } = 1;
-
-    /// <summary><c>Chat</c> burst. Default 3.</summary>
-    [Range(1, 10_000)]
-    public int ChatBurst { get; set; } = 3;
-
     /// <summary><c>JoinRoom</c>, <c>CreateRoom</c> and <c>LeaveRoom</c> together, per second. Default 2.</summary>
     [Range(1, 10_000)]
     public int RoomPerSecond { get; set; } = 2;
@@ -36,6 +23,18 @@ internal sealed class RateLimitOptions
     /// <summary><c>Pong</c> burst. Default 5.</summary>
     [Range(1, 10_000)]
     public int PongBurst { get; set; } = 5;
+
+    /// <summary>
+    /// Messages for a mode a connection may send per second without a bucket of their own: before it is seated, or of a
+    /// type the room's mode does not declare (each is refused). Default 30. The types a mode declares have the limits
+    /// of its message rules.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MessagePerSecond { get; set; } = 30;
+
+    /// <summary>The burst of those messages. Default 10.</summary>
+    [Range(1, 10_000)]
+    public int MessageBurst { get; set; } = 10;
 
     /// <summary>Messages SignalR could not bind, tolerated per second before they count as a flood at <see cref="FloodFactor"/> times. Default 1.</summary>
     [Range(1, 10_000)]

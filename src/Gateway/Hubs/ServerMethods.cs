@@ -1,10 +1,16 @@
 namespace OrleansGame.Gateway.Hubs;
 
-/// <summary>The client-side method names the server invokes (PROTOCOL.md, server to client).</summary>
+/// <summary>
+/// The client-side method names the gateway itself invokes (PROTOCOL.md, server to client). A mode's own methods
+/// (its state's method, the message types it sends as methods of their own) come with what its rooms push.
+/// </summary>
 internal static class ServerMethods
 {
-    /// <summary>A room's snapshot of one tick.</summary>
-    public const string Snapshot = "Snapshot";
+    /// <summary>A message of the room's mode: <c>Message(type, payload)</c>.</summary>
+    public const string Message = "Message";
+
+    /// <summary>The room's state of one tick, for a mode that keeps the default state method.</summary>
+    public const string State = "State";
 
     /// <summary>The full room state when a reconnect resumes a seat.</summary>
     public const string RoomState = "RoomState";
@@ -12,10 +18,7 @@ internal static class ServerMethods
     /// <summary>A ping to answer with <c>Pong</c>.</summary>
     public const string Ping = "Ping";
 
-    /// <summary>A chat line of the room.</summary>
-    public const string Chat = "Chat";
-
-    /// <summary>A room event.</summary>
+    /// <summary>A seat change in the room.</summary>
     public const string RoomEvent = "RoomEvent";
 
     /// <summary>A rejected message.</summary>

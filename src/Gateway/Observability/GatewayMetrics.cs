@@ -5,7 +5,7 @@ namespace OrleansGame.Gateway.Observability;
 
 /// <summary>
 /// The instruments of the <see cref="GatewayTelemetry.Name"/> meter: connections, messages in and out by type,
-/// rejections by code, rate-limited messages and how late snapshots reach the fan-out. A DI singleton; its instruments are thread-safe.
+/// rejections by code, rate-limited messages and how late rooms' states (snapshots) reach the fan-out. A DI singleton; its instruments are thread-safe.
 /// </summary>
 internal sealed class GatewayMetrics
 {
@@ -56,8 +56,15 @@ internal sealed class GatewayMetrics
     /// <summary>A client sent a call SignalR could not bind to a hub method.</summary>
     public void MalformedReceived() => _received.Add(1, Type(MessageTypes.Malformed));
 
-    /// <summary>The server pushed <paramref name="count"/> calls of client method <paramref name="method"/>.</summary>
-    public void MessageSent(string method, int count = 1) => _sent.Add(count, Type(MessageTypes.Of(method)));
+    /// <summary>
+    /// The server pushed <paramref name="count"/> calls of client method <paramref name="method"/>; a mode's method is
+    /// learned as a type (within the bound of <see cref="MessageTypes"/>), since only the server names these.
+    /// </summary>
+    public void MessageSent(string method, int count = 1)
+    {
+        MessageTypes.Declare(method);
+        _sent.Add(count, Type(MessageTypes.Of(method)));
+    }
 
     /// <summary>
     /// A room's snapshot reached the fan-out <paramref name="milliseconds"/> after its tick: the time spent in the
@@ -65,8 +72,15 @@ internal sealed class GatewayMetrics
     /// </summary>
     public void SnapshotDelayed(double milliseconds) => _snapshotDelay.Record(Math.Max(0, milliseconds));
 
-    /// <summary>A client message was refused with error <paramref name="code"/>.</summary>
-    public void MessageRejected(string? code) => _rejected.Add(1, new KeyValuePair<string, object?>("code", MessageTypes.Code(code)));
+    /// <summary>
+    /// A client message was refused with error <paramref name="code"/>; a mode's code is learned (within the bound of
+    /// <see cref="MessageTypes"/>), since only the server names codes.
+    /// </summary>
+    public void MessageRejected(string? code)
+    {
+        MessageTypes.DeclareCode(code);
+        _rejected.Add(1, new KeyValuePair<string, object?>("code", MessageTypes.Code(code)));
+    }
 
     /// <summary>A message the hub handed on was dropped for being over its rate limit.</summary>
     public void MessageRateLimited(ClientMessage message) => _rateLimited.Add(1, Type(MessageTypes.Of(message)));

@@ -1,16 +1,25 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Text;
 using OrleansGame.Gateway.Api;
 using OrleansGame.Gateway.Hubs;
 using OrleansGame.Grains.Abstractions;
+using OrleansGame.Rooms;
 
 namespace OrleansGame.Gateway.Observability;
 
 /// <summary>
-/// The tag values of the gateway's metrics: message types, error codes and close reasons, each from a fixed set so
-/// that nothing a client sends can grow the number of time series.
+/// The tag values of the gateway's metrics: message types, error codes and close reasons, each from a bounded set so
+/// that nothing a client sends can grow the number of time series. The gateway's own names are known from the start;
+/// the names of modes (the methods their rooms push, the message types and error codes they declare) are learned from
+/// what the grains send, never from what a client sends, up to <see cref="MaxDeclared"/> of each kind; beyond that
+/// they count as <see cref="Other"/>.
 /// </summary>
 internal static class MessageTypes
 {
+    /// <summary>How many names of modes each kind (methods and message types; error codes) learns at most.</summary>
+    public const int MaxDeclared = 64;
+
     /// <summary>The close reason of a connection the client (or its network) ended, with no <c>Closing</c> sent.</summary>
     public const string ClientClosed = "client";
 
@@ -20,27 +29,18 @@ internal static class MessageTypes
     /// <summary>Any value outside the known set.</summary>
     public const string Other = "other";
 
-    private static readonly FrozenDictionary<string, string> Methods = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> Methods = new[]
     {
-        [nameof(GameHub.Input)] = "input",
-        [nameof(GameHub.Chat)] = "chat",
-        [nameof(GameHub.Pong)] = "pong",
-        [nameof(GameHub.JoinRoom)] = "join_room",
-        [nameof(GameHub.CreateRoom)] = "create_room",
-        [nameof(GameHub.LeaveRoom)] = "leave_room",
-        [ServerMethods.Snapshot] = "snapshot",
-        [ServerMethods.RoomState] = "room_state",
-        [ServerMethods.Ping] = "ping",
-        [ServerMethods.RoomEvent] = "room_event",
-        [ServerMethods.Error] = "error",
-        [ServerMethods.Closing] = "closing",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+        nameof(GameHub.Send), nameof(GameHub.Input), nameof(GameHub.Chat), nameof(GameHub.Pong), nameof(GameHub.JoinRoom),
+        nameof(GameHub.CreateRoom), nameof(GameHub.LeaveRoom), ServerMethods.Message, ServerMethods.State, ServerMethods.RoomState,
+        ServerMethods.Ping, ServerMethods.RoomEvent, ServerMethods.Error, ServerMethods.Closing,
+    }.ToFrozenDictionary(static method => method, SnakeCase, StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Codes = new[]
     {
         ErrorCodes.RoomFull, ErrorCodes.RoomNotFound, ErrorCodes.InvalidRoomId, ErrorCodes.AlreadyInRoom, ErrorCodes.RateLimited,
-        ErrorCodes.InvalidArgument, ErrorCodes.InvalidInput, ErrorCodes.NotInRoom, ErrorCodes.InvalidChat, ErrorCodes.InvalidName,
-        HttpErrorCodes.Unauthorized, HttpErrorCodes.Unavailable,
+        ErrorCodes.InvalidArgument, ErrorCodes.NotInRoom, ErrorCodes.InvalidName, ErrorCodes.UnknownMode, ErrorCodes.UnknownMessage,
+        ErrorCodes.MessageTooLarge, ErrorCodes.RoomInProgress, ErrorCodes.RoomFailed, HttpErrorCodes.Unauthorized, HttpErrorCodes.Unavailable,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Reasons = new[]
@@ -49,14 +49,21 @@ internal static class MessageTypes
         ClosingReasons.Kicked, ClientClosed,
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>The type of hub method or client method <paramref name="method"/> (<c>JoinRoom</c> is <c>join_room</c>).</summary>
-    public static string Of(string method) => Methods.GetValueOrDefault(method, Other);
+    private static readonly ConcurrentDictionary<string, string> DeclaredNames = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, bool> DeclaredCodes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The type of hub method, client method or message type <paramref name="name"/> (<c>JoinRoom</c> is
+    /// <c>join_room</c>), or <see cref="Other"/> when it is neither the gateway's nor declared by a mode.
+    /// </summary>
+    public static string Of(string? name) =>
+        name is null ? Other : Methods.GetValueOrDefault(name) ?? DeclaredNames.GetValueOrDefault(name) ?? Other;
 
     /// <summary>The type of a message the hub handed to a connection.</summary>
     public static string Of(ClientMessage message) => message switch
     {
-        ClientMessage.Input => "input",
-        ClientMessage.Chat => "chat",
+        ClientMessage.Send send => Of(send.Type),
+        ClientMessage.ToRoom toRoom => Of(toRoom.Message.Type),
         ClientMessage.Pong => "pong",
         ClientMessage.JoinRoom => "join_room",
         ClientMessage.CreateRoom => "create_room",
@@ -65,9 +72,61 @@ internal static class MessageTypes
         _ => Other,
     };
 
+    /// <summary>
+    /// Learns method names or message types of a mode, as the grains sent them, while fewer than
+    /// <see cref="MaxDeclared"/> are known; a name that is not shaped like one (<see cref="ModeNames"/>) is ignored.
+    /// </summary>
+    public static void Declare(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            Declare(name);
+        }
+    }
+
+    /// <inheritdoc cref="Declare(IEnumerable{string})"/>
+    public static void Declare(string name)
+    {
+        if (!Methods.ContainsKey(name) && !DeclaredNames.ContainsKey(name) && DeclaredNames.Count < MaxDeclared && ModeNames.IsValid(name))
+        {
+            DeclaredNames.TryAdd(name, SnakeCase(name));
+        }
+    }
+
+    /// <summary>
+    /// Learns an error code the server sent (a mode's own, such as a refused payload's), while fewer than
+    /// <see cref="MaxDeclared"/> are known; one that is not lowercase letters, digits and <c>_</c> is ignored.
+    /// </summary>
+    public static void DeclareCode(string? code)
+    {
+        if (code is { Length: > 0 and <= ModeNames.MaxLength } && !Codes.Contains(code) && !DeclaredCodes.ContainsKey(code)
+            && DeclaredCodes.Count < MaxDeclared && code.All(static c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+        {
+            DeclaredCodes.TryAdd(code, true);
+        }
+    }
+
     /// <summary><paramref name="code"/> if it is a known error code, else <see cref="Other"/>.</summary>
-    public static string Code(string? code) => code is not null && Codes.Contains(code) ? code : Other;
+    public static string Code(string? code) => code is not null && (Codes.Contains(code) || DeclaredCodes.ContainsKey(code)) ? code : Other;
 
     /// <summary><paramref name="reason"/> if it is a known close reason, else <see cref="Other"/>.</summary>
     public static string Reason(string? reason) => reason is not null && Reasons.Contains(reason) ? reason : Other;
+
+    /// <summary><c>JoinRoom</c> as <c>join_room</c>, <c>my-type</c> as <c>my_type</c>.</summary>
+    private static string SnakeCase(string name)
+    {
+        var tag = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsAsciiLetterUpper(c) && i > 0 && (char.IsAsciiLetterLower(name[i - 1]) || char.IsAsciiDigit(name[i - 1])))
+            {
+                tag.Append('_');
+            }
+
+            tag.Append(c == '-' ? '_' : char.ToLowerInvariant(c));
+        }
+
+        return tag.ToString();
+    }
 }

@@ -18,6 +18,9 @@ internal sealed class GrainMetrics
     private readonly Counter<long> _seatsResumed;
     private readonly Counter<long> _handedOver;
     private readonly Counter<long> _restored;
+    private readonly Counter<long> _modeErrors;
+    private readonly Counter<long> _messagesDropped;
+    private readonly Histogram<int> _inboundBatch;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public GrainMetrics(IMeterFactory meterFactory)
@@ -27,7 +30,7 @@ internal sealed class GrainMetrics
             "orleansgame.room.tick.duration", "ms", "Time one room tick took: step, round lifecycle, snapshot push, checkpoint.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100] });
         _tickLateness = meter.CreateHistogram(
-            "orleansgame.room.tick.lateness", "ms", "How much later than its deadline (a fixed 20 Hz schedule) a room tick started.",
+            "orleansgame.room.tick.lateness", "ms", "How much later than its deadline (the mode's fixed tick rate) a room tick started.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 250, 500, 1000] });
         _snapshotFanout = meter.CreateHistogram<int>(
             "orleansgame.room.snapshot.fanout", "{message}", "Snapshots one room tick pushed to its members' connections.",
@@ -47,10 +50,17 @@ internal sealed class GrainMetrics
             "orleansgame.rooms.handed_over", "{room}", "Live rooms that checkpointed and deactivated (hand-over), by deactivation reason.");
         _restored = meter.CreateCounter<long>(
             "orleansgame.rooms.restored", "{room}", "Rooms reactivated from a checkpoint (the receiving side of a hand-over or a crash).");
+        _modeErrors = meter.CreateCounter<long>(
+            "orleansgame.rooms.mode_errors", "{error}", "Hooks of a game mode that threw (the room ended), by mode and hook.");
+        _messagesDropped = meter.CreateCounter<long>(
+            "orleansgame.room.messages.dropped", "{message}", "Members' messages a room dropped because its inbox for the tick was full, by mode.");
+        _inboundBatch = meter.CreateHistogram<int>(
+            "orleansgame.room.inbound.batch", "{message}", "Members' messages one gateway delivered to a room in one call.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
     }
 
-    /// <summary>A room tick took <paramref name="elapsed"/>.</summary>
-    public void TickCompleted(TimeSpan elapsed) => _tickDuration.Record(elapsed.TotalMilliseconds);
+    /// <summary>A room tick of <paramref name="mode"/> took <paramref name="elapsed"/>.</summary>
+    public void TickCompleted(string mode, TimeSpan elapsed) => _tickDuration.Record(elapsed.TotalMilliseconds, Mode(mode));
 
     /// <summary>A room tick started <paramref name="lateness"/> after its deadline.</summary>
     public void TickLate(TimeSpan lateness) => _tickLateness.Record(Math.Max(0, lateness.TotalMilliseconds));
@@ -61,11 +71,21 @@ internal sealed class GrainMetrics
     /// <summary>A pong came back <paramref name="rttMs"/> milliseconds after its ping.</summary>
     public void RoundTrip(double rttMs) => _rtt.Record(rttMs);
 
-    /// <summary>A room opened or was restored on this silo.</summary>
-    public void RoomActivated() => _activeRooms.Add(1);
+    /// <summary>A room of <paramref name="mode"/> opened or was restored on this silo.</summary>
+    public void RoomActivated(string mode) => _activeRooms.Add(1, Mode(mode));
 
-    /// <summary>An open room was disposed or deactivated on this silo.</summary>
-    public void RoomDeactivated() => _activeRooms.Add(-1);
+    /// <summary>An open room of <paramref name="mode"/> was disposed or deactivated on this silo.</summary>
+    public void RoomDeactivated(string mode) => _activeRooms.Add(-1, Mode(mode));
+
+    /// <summary>The hook <paramref name="hook"/> of <paramref name="mode"/> threw.</summary>
+    public void ModeFailed(string mode, string hook) =>
+        _modeErrors.Add(1, Mode(mode), new KeyValuePair<string, object?>("hook", hook));
+
+    /// <summary>A room of <paramref name="mode"/> dropped a message: its inbox for the tick was full.</summary>
+    public void MessageDropped(string mode) => _messagesDropped.Add(1, Mode(mode));
+
+    /// <summary>A gateway delivered <paramref name="messages"/> messages to a room in one call.</summary>
+    public void InboundBatch(int messages) => _inboundBatch.Record(messages);
 
     /// <summary>A player grain got a connection.</summary>
     public void PlayerOnline() => _onlinePlayers.Add(1);
@@ -85,6 +105,8 @@ internal sealed class GrainMetrics
 
     /// <summary>A room came back from its checkpoint.</summary>
     public void RoomRestored() => _restored.Add(1);
+
+    private static KeyValuePair<string, object?> Mode(string mode) => new("mode", mode);
 
     private static string ReasonTag(DeactivationReasonCode reason) => reason switch
     {

@@ -8,39 +8,45 @@ namespace OrleansGame.Grains.Players;
 internal sealed partial class PlayerGrain
 {
     /// <inheritdoc />
-    public async Task<JoinOutcome> JoinRoomAsync(string? roomId)
+    public async Task<JoinOutcome> JoinRoomAsync(RoomRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (Refusal() is { } refused)
         {
             return refused;
         }
 
-        JoinOutcome outcome;
-        if (roomId is null)
+        if (request.RoomId is { } roomId)
         {
-            outcome = await GrainFactory.GetGrain<IMatchmakerGrain>(0).QuickJoinAsync(PlayerId, Record.Name, observer, gateway);
-        }
-        else if (!RoomCodes.IsValid(roomId))
-        {
-            return new JoinOutcome(null, RoomCodes.InvalidError());
-        }
-        else
-        {
-            outcome = await Room(roomId).JoinAsync(PlayerId, Record.Name, observer, gateway);
+            // A code finds its room directly, whatever its mode.
+            return RoomCodes.IsValid(roomId)
+                ? await SeatAsync(await Room(roomId).JoinAsync(PlayerId, Record.Name, observer, gateway))
+                : new JoinOutcome(null, RoomCodes.InvalidError());
         }
 
-        return await SeatAsync(outcome);
+        if (Matchmaker(request) is not { } matchmaker)
+        {
+            return UnknownMode(request.Mode);
+        }
+
+        return await SeatAsync(await matchmaker.QuickJoinAsync(PlayerId, Record.Name, observer, gateway));
     }
 
     /// <inheritdoc />
-    public async Task<JoinOutcome> CreateRoomAsync(bool isPrivate)
+    public async Task<JoinOutcome> CreateRoomAsync(RoomRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (Refusal() is { } refused)
         {
             return refused;
         }
 
-        var roomId = await GrainFactory.GetGrain<IMatchmakerGrain>(0).CreateRoomAsync(isPrivate);
+        if (Matchmaker(request) is not { } matchmaker)
+        {
+            return UnknownMode(request.Mode);
+        }
+
+        var roomId = await matchmaker.CreateRoomAsync(request.IsPrivate);
         return await SeatAsync(await Room(roomId).JoinAsync(PlayerId, Record.Name, observer, gateway));
     }
 
@@ -87,4 +93,14 @@ internal sealed partial class PlayerGrain
     }
 
     private IRoomGrain Room(string roomId) => GrainFactory.GetGrain<IRoomGrain>(roomId);
+
+    /// <summary>The matchmaker of the request's mode (the default one when it names none) and properties; null for a mode no silo runs.</summary>
+    private IMatchmakerGrain? Matchmaker(RoomRequest request)
+    {
+        var mode = request.Mode ?? modes.DefaultMode;
+        return modes.TryGet(mode, out _) ? GrainFactory.GetGrain<IMatchmakerGrain>(MatchmakerKeys.For(mode, request.Properties)) : null;
+    }
+
+    private static JoinOutcome UnknownMode(string? mode) =>
+        JoinOutcome.Refused(ErrorCodes.UnknownMode, $"no game mode '{mode}' runs here; GET /api/modes lists them");
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Validation;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Grains.Modes;
 using OrleansGame.Grains.Observability;
 using OrleansGame.Grains.Options;
 
@@ -13,6 +14,7 @@ namespace OrleansGame.Grains.Players;
 /// the seat it holds.
 /// </summary>
 internal sealed partial class PlayerGrain(
+    GameModeRegistry modes,
     IOptions<PingOptions> pingOptions,
     TimeProvider time,
     ILogger<PlayerGrain> logger,

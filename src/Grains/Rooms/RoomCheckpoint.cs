@@ -1,21 +1,24 @@
+using OrleansGame.Grains.Abstractions.Wire;
+
 namespace OrleansGame.Grains.Rooms;
 
-/// <summary>A room's state at one tick: enough to resume play exactly there after a hand-over.</summary>
-/// <param name="IsPrivate">Whether the room is joinable by code only.</param>
-/// <param name="Tick">The arena's tick count.</param>
-/// <param name="Phase">The round's phase (the numeric value of the arena phase).</param>
-/// <param name="PhaseRemainingSeconds">Seconds left in the phase.</param>
-/// <param name="RandomState">The arena generator's state, so orbs respawn where they would have.</param>
-/// <param name="Members">The seated players, in arena order.</param>
-/// <param name="Orbs">Every orb's position; an orb's id is its index.</param>
+/// <summary>
+/// A room at one tick: the host's part (seats, clock, phase) and the mode's state as JSON, enough to resume play
+/// exactly there on any silo, whatever the mode.
+/// </summary>
+/// <param name="Spec">The mode, privacy and properties the room was opened with.</param>
+/// <param name="Tick">Ticks run.</param>
+/// <param name="Phase">The phase the room list shows.</param>
+/// <param name="InProgress">Whether the mode marked a game under way.</param>
+/// <param name="Seats">The seats, in join order.</param>
+/// <param name="State">The mode's state, serialised with the room API's JSON options.</param>
 /// <param name="EmptySince">When the room became empty, if it is.</param>
-[GenerateSerializer, Immutable, Alias("game.RoomCheckpoint")]
+[GenerateSerializer, Immutable, Alias("game.RoomHostCheckpoint")]
 internal sealed record RoomCheckpoint(
-    [Id(0)] bool IsPrivate,
+    [Id(0)] RoomSpec Spec,
     [Id(1)] long Tick,
-    [Id(2)] int Phase,
-    [Id(3)] double PhaseRemainingSeconds,
-    [Id(4)] ulong RandomState,
-    [Id(5)] IReadOnlyList<MemberCheckpoint> Members,
-    [Id(6)] IReadOnlyList<OrbCheckpoint> Orbs,
-    [Id(7)] DateTimeOffset? EmptySince);
+    [Id(2)] string Phase,
+    [Id(3)] bool InProgress,
+    [Id(4)] IReadOnlyList<SeatCheckpoint> Seats,
+    [Id(5)] JsonPayload State,
+    [Id(6)] DateTimeOffset? EmptySince);

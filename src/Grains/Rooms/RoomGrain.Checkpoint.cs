@@ -1,4 +1,6 @@
-using OrleansGame.Grains.Arena;
+using System.Text.Json;
+using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Rooms;
 
 namespace OrleansGame.Grains.Rooms;
 
@@ -7,15 +9,21 @@ internal sealed partial class RoomGrain
 {
     private async Task WriteCheckpointAsync()
     {
-        if (arena is null)
+        if (room is null || failed)
+        {
+            return;
+        }
+
+        checkpointDue = false;
+        lastCheckpointAt = time.GetUtcNow();
+        RoomCheckpoint? checkpoint = null;
+        if (!Guard(() => checkpoint = Capture(), "checkpoint"))
         {
             return;
         }
 
         storage.State.Opened = true;
-        storage.State.Checkpoint = Capture();
-        checkpointDue = false;
-        lastCheckpointAt = time.GetUtcNow();
+        storage.State.Checkpoint = checkpoint;
         try
         {
             await storage.WriteStateAsync();
@@ -30,50 +38,58 @@ internal sealed partial class RoomGrain
 
     private RoomCheckpoint Capture()
     {
-        var players = arena!.Players;
-        var memberStates = new MemberCheckpoint[players.Count];
-        for (var i = 0; i < memberStates.Length; i++)
+        var seatStates = new SeatCheckpoint[room!.Members.Count];
+        for (var i = 0; i < seatStates.Length; i++)
         {
-            var p = players[i];
-            var m = members[p.Id];
-            memberStates[i] = new MemberCheckpoint(p.Id, m.Name, m.LastSeq, m.RttMs, m.AwaySince, m.Observer, p.X, p.Y, p.Dx, p.Dy, p.Score, m.Gateway);
+            var seat = seats[room.Members[i].PlayerId];
+            var member = seat.Member;
+            seatStates[i] = new SeatCheckpoint(member.PlayerId, member.Name, member.JoinedAt, member.RttMs, seat.AwaySince, seat.Observer, seat.Gateway);
         }
 
-        var orbs = arena.Orbs;
-        var orbStates = new OrbCheckpoint[orbs.Length];
-        for (var i = 0; i < orbStates.Length; i++)
-        {
-            orbStates[i] = new OrbCheckpoint(orbs[i].X, orbs[i].Y);
-        }
-
-        return new RoomCheckpoint(isPrivate, arena.Tick, (int)arena.Phase, arena.PhaseRemainingSeconds, arena.RandomState, memberStates, orbStates, emptySince);
+        var json = new JsonPayload(JsonSerializer.SerializeToUtf8Bytes(state, mode!.StateType, RoomJson.Options));
+        return new RoomCheckpoint(room.Spec, room.Tick, room.Phase, room.InProgress, seatStates, json, emptySince);
     }
 
-    private void Restore(RoomCheckpoint checkpoint)
+    /// <summary>Restores the room from <paramref name="checkpoint"/>; false (and the room forgotten) when it cannot be.</summary>
+    private bool Restore(RoomCheckpoint checkpoint)
     {
-        isPrivate = checkpoint.IsPrivate;
-        arena = new ArenaSimulation(options, checkpoint.RandomState);
-        var phase = checkpoint.Phase == (int)ArenaPhase.Results ? ArenaPhase.Results : ArenaPhase.Playing;
-        arena.RestoreClock(checkpoint.Tick, phase, checkpoint.PhaseRemainingSeconds, checkpoint.RandomState);
-        for (var i = 0; i < checkpoint.Orbs.Count; i++)
+        if (!modes.TryGet(checkpoint.Spec.Mode, out var hosted))
         {
-            arena.RestoreOrb(i, checkpoint.Orbs[i].X, checkpoint.Orbs[i].Y);
+            LogRestoreFailed(RoomId, checkpoint.Spec.Mode, null);
+            return false;
         }
 
-        members.Clear();
-        foreach (var m in checkpoint.Members)
+        object? restored;
+        try
         {
-            arena.RestorePlayer(m.PlayerId, m.X, m.Y, m.Dx, m.Dy, m.Score, away: m.AwaySince is not null);
-            members[m.PlayerId] = new RoomMember(m.PlayerId, m.Name)
-            {
-                LastSeq = m.LastSeq,
-                RttMs = m.RttMs,
-                AwaySince = m.AwaySince,
-                Observer = m.Observer,
-                Gateway = m.Gateway,
-            };
+            restored = JsonSerializer.Deserialize(checkpoint.State.Utf8, hosted.StateType, RoomJson.Options);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
+        {
+            LogRestoreFailed(RoomId, checkpoint.Spec.Mode, exception);
+            return false;
         }
 
-        emptySince = members.Count == 0 ? checkpoint.EmptySince ?? time.GetUtcNow() : null;
+        if (restored is null)
+        {
+            LogRestoreFailed(RoomId, checkpoint.Spec.Mode, null);
+            return false;
+        }
+
+        Host(hosted, checkpoint.Spec);
+        state = restored;
+        room!.Tick = checkpoint.Tick;
+        room.Phase = checkpoint.Phase;
+        room.InProgress = checkpoint.InProgress;
+        seats.Clear();
+        foreach (var s in checkpoint.Seats)
+        {
+            var member = new Member(s.PlayerId, s.Name, s.JoinedAt) { RttMs = s.RttMs, IsAway = s.AwaySince is not null };
+            seats[s.PlayerId] = new Seat(member) { AwaySince = s.AwaySince, Observer = s.Observer, Gateway = s.Gateway };
+            room.Add(member);
+        }
+
+        emptySince = seats.Count == 0 ? checkpoint.EmptySince ?? time.GetUtcNow() : null;
+        return true;
     }
 }

@@ -26,9 +26,9 @@ internal sealed partial class RoomGrain
             TaskScheduler.Default);
 
         var roomId = RoomId;
-        foreach (var member in members.Values)
+        foreach (var seat in seats.Values)
         {
-            if (member.Observer is { } observer)
+            if (seat.Observer is { } observer)
             {
                 Push(observer, roomId, static (o, id) => o.OnRoomMovingAsync(id));
             }

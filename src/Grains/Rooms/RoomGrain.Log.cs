@@ -5,11 +5,11 @@ namespace OrleansGame.Grains.Rooms;
 /// <summary>The room's log messages.</summary>
 internal sealed partial class RoomGrain
 {
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Room {RoomId} opened (private: {IsPrivate})")]
-    private partial void LogOpened(string roomId, bool isPrivate);
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Room {RoomId} opened for mode {Mode} (private: {IsPrivate})")]
+    private partial void LogOpened(string roomId, string mode, bool isPrivate);
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Room {RoomId} resumed from its checkpoint at tick {Tick} with {Members} members")]
-    private partial void LogResumed(string roomId, long tick, int members);
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Room {RoomId} of mode {Mode} resumed from its checkpoint at tick {Tick} with {Members} members")]
+    private partial void LogResumed(string roomId, string mode, long tick, int members);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Room {RoomId} deactivating ({Reason}) at tick {Tick}; writing its checkpoint")]
     private partial void LogDeactivating(string roomId, DeactivationReasonCode reason, long tick);
@@ -17,11 +17,14 @@ internal sealed partial class RoomGrain
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Room {RoomId} stayed empty and is disposed")]
     private partial void LogDisposing(string roomId);
 
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Error, Message = "Room {RoomId} could not be restored from its checkpoint (mode {Mode}); it is forgotten")]
+    private partial void LogRestoreFailed(string roomId, string mode, Exception? exception);
+
     [LoggerMessage(EventId = 1110, Level = LogLevel.Debug, Message = "Player {PlayerId} joined room {RoomId} ({Members} members)")]
     private partial void LogJoined(string roomId, string playerId, int members);
 
-    [LoggerMessage(EventId = 1111, Level = LogLevel.Debug, Message = "Room {RoomId} refused player {PlayerId}: full")]
-    private partial void LogRoomFull(string roomId, string playerId);
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Debug, Message = "Room {RoomId} refused player {PlayerId}: {Code}")]
+    private partial void LogRoomRefused(string roomId, string playerId, string code);
 
     [LoggerMessage(EventId = 1112, Level = LogLevel.Debug, Message = "Player {PlayerId} left room {RoomId} ({Members} members)")]
     private partial void LogLeft(string roomId, string playerId, int members);
@@ -32,18 +35,11 @@ internal sealed partial class RoomGrain
     [LoggerMessage(EventId = 1114, Level = LogLevel.Debug, Message = "Player {PlayerId} resumed the seat in room {RoomId}")]
     private partial void LogResumedSeat(string roomId, string playerId);
 
-    [LoggerMessage(EventId = 1120, Level = LogLevel.Warning, Message = "Room {RoomId} ignored an input from {PlayerId}, who holds no seat")]
-    private partial void LogInputFromNonMember(string roomId, string playerId);
+    [LoggerMessage(EventId = 1120, Level = LogLevel.Warning, Message = "Room {RoomId} ignored a {Type} message from {PlayerId}, who holds no seat")]
+    private partial void LogMessageFromNonMember(string roomId, string playerId, string type);
 
-    [LoggerMessage(EventId = 1121, Level = LogLevel.Debug, Message = "Room {RoomId} rejected input {Seq} of player {PlayerId}")]
-    private partial void LogInputRejected(string roomId, string playerId, long seq);
-
-    [LoggerMessage(EventId = 1122, Level = LogLevel.Warning, Message = "Room {RoomId} ignored a chat line from {PlayerId}, who holds no seat")]
-    private partial void LogChatFromNonMember(string roomId, string playerId);
-
-    [LoggerMessage(EventId = 1130, Level = LogLevel.Information, Message = "Room {RoomId} ended a round: {Players} players, top score {TopScore}")]
-    private partial void LogRoundEnded(string roomId, int players, int topScore);
-
+    [LoggerMessage(EventId = 1130, Level = LogLevel.Error, Message = "Room {RoomId}: the game mode {Mode} threw in {Hook}; the room ends")]
+    private partial void LogModeFailed(string roomId, string mode, string hook, Exception exception);
 
     [LoggerMessage(EventId = 1141, Level = LogLevel.Warning, Message = "Room {RoomId} could not write its checkpoint")]
     private partial void LogCheckpointFailed(string roomId, Exception exception);

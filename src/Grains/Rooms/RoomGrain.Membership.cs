@@ -1,9 +1,11 @@
+using System.Text.Json;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Rooms;
 
 namespace OrleansGame.Grains.Rooms;
 
-/// <summary>Seats: join, resume, away, leave, and the reconnect window.</summary>
+/// <summary>Seats: join, resume, away, leave, and the seat hold.</summary>
 internal sealed partial class RoomGrain
 {
     private readonly List<string> expired = [];
@@ -11,65 +13,89 @@ internal sealed partial class RoomGrain
     /// <inheritdoc />
     public Task<JoinOutcome> JoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null)
     {
-        if (arena is null)
+        if (room is null)
         {
             this.DeactivateOnIdle();
             return Task.FromResult(JoinOutcome.Refused(ErrorCodes.RoomNotFound, $"room {RoomId} does not exist"));
         }
 
-        if (members.TryGetValue(playerId, out var seated))
+        if (seats.TryGetValue(playerId, out var seated))
         {
             Reconnect(seated, observer, gateway);
-            return Task.FromResult(JoinOutcome.Joined(BuildJoinResult(playerId)));
+            return Task.FromResult(Joined(playerId));
         }
 
-        if (members.Count >= options.Capacity)
+        if (seats.Count >= settings!.Capacity)
         {
-            LogRoomFull(RoomId, playerId);
+            LogRoomRefused(RoomId, playerId, ErrorCodes.RoomFull);
             return Task.FromResult(JoinOutcome.Refused(ErrorCodes.RoomFull, $"room {RoomId} is full"));
         }
 
-        var member = new RoomMember(playerId, name) { Observer = observer, Gateway = observer is null ? null : gateway };
-        members.Add(playerId, member);
-        arena.AddPlayer(playerId);
+        if (!room.Joinable)
+        {
+            LogRoomRefused(RoomId, playerId, ErrorCodes.RoomInProgress);
+            return Task.FromResult(JoinOutcome.Refused(ErrorCodes.RoomInProgress, $"room {RoomId} has a game under way"));
+        }
+
+        var member = new Member(playerId, name, time.GetUtcNow());
+        var decision = JoinDecision.Accept;
+        if (!Guard(() => decision = mode!.CanJoin(state!, room, member), "CanJoin"))
+        {
+            return Task.FromResult(Failed());
+        }
+
+        if (!decision.Accepted)
+        {
+            LogRoomRefused(RoomId, playerId, decision.Code!);
+            return Task.FromResult(JoinOutcome.Refused(decision.Code!, decision.Message!));
+        }
+
+        var seat = new Seat(member) { Observer = observer, Gateway = observer is null ? null : gateway };
+        seats.Add(playerId, seat);
+        room.Add(member);
         emptySince = null;
         checkpointDue = true;
+        if (!Guard(() => mode!.OnJoin(state!, room, member), "OnJoin"))
+        {
+            return Task.FromResult(Failed());
+        }
+
         BroadcastEvent(new RoomEvent(RoomEventTypes.PlayerJoined, playerId, name), except: playerId);
         ReportOccupancy();
-        LogJoined(RoomId, playerId, members.Count);
-        return Task.FromResult(JoinOutcome.Joined(BuildJoinResult(playerId)));
+        LogJoined(RoomId, playerId, seats.Count);
+        return Task.FromResult(Joined(playerId));
     }
 
     /// <inheritdoc />
-    public Task<JoinResult?> ResumeAsync(string playerId, IPlayerObserver observer, IGatewayObserver? gateway = null)
+    public Task<JoinedRoom?> ResumeAsync(string playerId, IPlayerObserver observer, IGatewayObserver? gateway = null)
     {
-        if (arena is null)
+        if (room is null)
         {
             this.DeactivateOnIdle();
-            return Task.FromResult<JoinResult?>(null);
+            return Task.FromResult<JoinedRoom?>(null);
         }
 
-        if (!members.TryGetValue(playerId, out var member))
+        if (!seats.TryGetValue(playerId, out var seat) || !Reconnect(seat, observer, gateway))
         {
-            return Task.FromResult<JoinResult?>(null);
+            return Task.FromResult<JoinedRoom?>(null);
         }
 
-        Reconnect(member, observer, gateway);
         metrics.SeatResumed();
         LogResumedSeat(RoomId, playerId);
-        return Task.FromResult<JoinResult?>(BuildJoinResult(playerId));
+        return Task.FromResult<JoinedRoom?>(Joined(playerId).Result);
     }
 
     /// <inheritdoc />
     public Task SetAwayAsync(string playerId)
     {
-        if (arena is not null && members.TryGetValue(playerId, out var member) && member.AwaySince is null)
+        if (room is not null && seats.TryGetValue(playerId, out var seat) && seat.AwaySince is null)
         {
-            member.AwaySince = time.GetUtcNow();
-            member.Observer = null;
-            member.Gateway = null;
-            arena.SetAway(playerId, away: true);
+            seat.AwaySince = time.GetUtcNow();
+            seat.Observer = null;
+            seat.Gateway = null;
+            seat.Member.IsAway = true;
             checkpointDue = true;
+            Guard(() => mode!.OnLeave(state!, room, seat.Member, LeaveReason.Dropped), "OnLeave");
             LogAway(RoomId, playerId);
         }
 
@@ -79,35 +105,49 @@ internal sealed partial class RoomGrain
     /// <inheritdoc />
     public Task LeaveAsync(string playerId)
     {
-        Release(playerId, notifyPlayer: false);
+        Release(playerId, LeaveReason.Left, notifyPlayer: false);
         return Task.CompletedTask;
     }
 
-    private void Reconnect(RoomMember member, IPlayerObserver? observer, IGatewayObserver? gateway)
+    /// <summary>Gives a seat its connection back; false when the mode failed on the player's return.</summary>
+    private bool Reconnect(Seat seat, IPlayerObserver? observer, IGatewayObserver? gateway)
     {
         if (observer is not null)
         {
-            member.Observer = observer;
-            member.Gateway = gateway;
+            seat.Observer = observer;
+            seat.Gateway = gateway;
         }
 
-        if (member.AwaySince is not null)
+        if (seat.AwaySince is null)
         {
-            member.AwaySince = null;
-            arena!.SetAway(member.PlayerId, away: false);
-            checkpointDue = true;
+            return true;
         }
+
+        seat.AwaySince = null;
+        seat.Member.IsAway = false;
+        checkpointDue = true;
+        return Guard(() => mode!.OnReturn(state!, room!, seat.Member), "OnReturn");
     }
 
-    private void Release(string playerId, bool notifyPlayer)
+    private void Release(string playerId, LeaveReason reason, bool notifyPlayer)
     {
-        if (arena is null || !members.Remove(playerId))
+        if (room is null || !seats.Remove(playerId, out var seat))
         {
             return;
         }
 
-        arena.RemovePlayer(playerId);
+        room.Remove(playerId);
         checkpointDue = true;
+        if (!Guard(() => mode!.OnLeave(state!, room, seat.Member, reason), "OnLeave"))
+        {
+            if (notifyPlayer)
+            {
+                _ = GrainFactory.GetGrain<IPlayerGrain>(playerId).OnSeatReleasedAsync(RoomId);
+            }
+
+            return;
+        }
+
         BroadcastEvent(new RoomEvent(RoomEventTypes.PlayerLeft, playerId), except: null);
         if (notifyPlayer)
         {
@@ -115,49 +155,88 @@ internal sealed partial class RoomGrain
             _ = GrainFactory.GetGrain<IPlayerGrain>(playerId).OnSeatReleasedAsync(RoomId);
         }
 
-        if (members.Count == 0)
+        if (seats.Count == 0)
         {
             emptySince = time.GetUtcNow();
         }
 
         ReportOccupancy();
-        LogLeft(RoomId, playerId, members.Count);
+        LogLeft(RoomId, playerId, seats.Count);
     }
 
     private void ReleaseExpiredSeats(DateTimeOffset now)
     {
-        foreach (var member in members.Values)
+        foreach (var seat in seats.Values)
         {
-            if (member.AwaySince is { } since && now - since >= options.ReconnectWindow)
+            if (seat.AwaySince is { } since && now - since >= settings!.SeatHold)
             {
-                expired.Add(member.PlayerId);
+                expired.Add(seat.PlayerId);
             }
         }
 
         foreach (var playerId in expired)
         {
-            Release(playerId, notifyPlayer: true);
+            Release(playerId, LeaveReason.SeatExpired, notifyPlayer: true);
         }
 
         expired.Clear();
     }
 
-    private JoinResult BuildJoinResult(string playerId)
+    /// <summary>The seat of <paramref name="playerId"/> with the join result its client draws from.</summary>
+    private JoinOutcome Joined(string playerId)
     {
-        var players = arena!.Players;
-        var roster = new RosterEntry[players.Count];
-        for (var i = 0; i < roster.Length; i++)
+        JsonPayload? result = null;
+        var member = seats[playerId].Member;
+        if (!Guard(() => result = JoinResult(playerId, mode!.GetJoinState(state!, room!, member)), "GetJoinState"))
         {
-            roster[i] = new RosterEntry(players[i].Id, members[players[i].Id].Name);
+            return Failed();
         }
 
-        var orbs = arena.Orbs;
-        var orbStates = new OrbState[orbs.Length];
-        for (var i = 0; i < orbStates.Length; i++)
+        return JoinOutcome.Joined(new JoinedRoom(RoomId, room!.Mode, result!, limits));
+    }
+
+    /// <summary>
+    /// The <c>JoinResult</c> JSON: the host's fields (room, player, capacity, privacy, roster), then the mode's, then
+    /// the mode's name; a mode's field of the same name as one of the host's is left out.
+    /// </summary>
+    private JsonPayload JoinResult(string playerId, object joinState)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            orbStates[i] = new OrbState(i, Round(orbs[i].X), Round(orbs[i].Y));
+            json.WriteStartObject();
+            json.WriteString("roomId", RoomId);
+            json.WriteString("playerId", playerId);
+            json.WriteNumber("capacity", settings!.Capacity);
+            json.WriteBoolean("isPrivate", room!.IsPrivate);
+            json.WriteStartArray("roster");
+            foreach (var member in room.Members)
+            {
+                json.WriteStartObject();
+                json.WriteString("playerId", member.PlayerId);
+                json.WriteString("name", member.Name);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            using (var modeFields = JsonDocument.Parse(RoomContext.Serialize(joinState).Utf8))
+            {
+                if (modeFields.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var field in modeFields.RootElement.EnumerateObject())
+                    {
+                        if (field.Name is not ("roomId" or "playerId" or "capacity" or "isPrivate" or "roster" or "mode"))
+                        {
+                            field.WriteTo(json);
+                        }
+                    }
+                }
+            }
+
+            json.WriteString("mode", room.Mode);
+            json.WriteEndObject();
         }
 
-        return new JoinResult(RoomId, playerId, options.Capacity, isPrivate, roster, orbStates, BuildSnapshot(withMovedOrbs: false));
+        return new JsonPayload(buffer.WrittenSpan.ToArray());
     }
 }

@@ -1,5 +1,6 @@
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Rooms;
 
 namespace OrleansGame.Grains.Rooms;
 
@@ -8,23 +9,73 @@ internal sealed partial class RoomGrain
 {
     private readonly Dictionary<IGatewayObserver, List<GrainId>> byGateway = [];
 
-    /// <summary>
-    /// Pushes one tick's snapshot to every connected member: one message per gateway for the members connected through
-    /// one (which sends it on to them together), one per member for the others.
-    /// </summary>
-    /// <returns>How many members it went to.</returns>
-    private int PushSnapshot(Snapshot snapshot)
+    /// <inheritdoc />
+    void IRoomOutput.Push(string playerId, ServerMessage message)
     {
-        var pushed = 0;
-        foreach (var member in members.Values)
+        if (seats.TryGetValue(playerId, out var seat) && seat.Observer is { } observer)
         {
-            if (member.Observer is not { } observer)
+            Push(observer, message, static (o, m) => o.OnMessageAsync(m));
+        }
+    }
+
+    /// <inheritdoc />
+    void IRoomOutput.PushError(string playerId, ErrorMessage error)
+    {
+        if (seats.TryGetValue(playerId, out var seat))
+        {
+            PushError(seat, error.Code, error.Message);
+        }
+    }
+
+    /// <inheritdoc />
+    void IRoomOutput.Record(GameResult result)
+    {
+        var stats = new RoundStats(RoomId, result.Score, result.Counted, result.Won);
+        _ = GrainFactory.GetGrain<IPlayerGrain>(result.PlayerId).RecordRoundAsync(stats);
+    }
+
+    /// <summary>
+    /// Pushes the tick's state: with one state for all, serialised once and sent as one message per gateway for the
+    /// members connected through one (which writes it on to them together) and one per member for the others; with a
+    /// state per member, one message each.
+    /// </summary>
+    /// <returns>False when the mode failed to produce it.</returns>
+    private bool PushState()
+    {
+        var pushed = settings!.StatePerMember ? PushStatePerMember() : PushSharedState();
+        if (pushed < 0)
+        {
+            return false;
+        }
+
+        metrics.SnapshotsPushed(pushed);
+        return true;
+    }
+
+    private int PushSharedState()
+    {
+        var serverTime = time.GetUtcNow().ToUnixTimeMilliseconds();
+        ServerMessage? message = null;
+        if (!Guard(() => message = StateMessage(mode!.GetState(state!, room!, null)), "GetState"))
+        {
+            return -1;
+        }
+
+        if (message is null)
+        {
+            return 0;
+        }
+
+        var pushed = 0;
+        foreach (var seat in seats.Values)
+        {
+            if (seat.Observer is not { } observer)
             {
                 continue;
             }
 
             pushed++;
-            if (member.Gateway is { } gateway)
+            if (seat.Gateway is { } gateway)
             {
                 if (!byGateway.TryGetValue(gateway, out var observers))
                 {
@@ -35,24 +86,55 @@ internal sealed partial class RoomGrain
             }
             else
             {
-                Push(observer, snapshot, static (o, s) => o.OnSnapshotAsync(s));
+                Push(observer, message, static (o, m) => o.OnMessageAsync(m));
             }
         }
 
         foreach (var (gateway, observers) in byGateway)
         {
-            ObserverPush.Send(logger, gateway, (Snapshot: snapshot, Observers: observers.ToArray()), static (g, p) => g.OnSnapshotAsync(p.Snapshot, p.Observers));
+            ObserverPush.Send(
+                logger, gateway, (Message: message, Time: serverTime, Observers: observers.ToArray()),
+                static (g, p) => g.OnStateAsync(p.Message, p.Time, p.Observers));
         }
 
         byGateway.Clear();
         return pushed;
     }
 
+    private int PushStatePerMember()
+    {
+        var pushed = 0;
+        foreach (var seat in seats.Values)
+        {
+            if (seat.Observer is not { } observer)
+            {
+                continue;
+            }
+
+            ServerMessage? message = null;
+            if (!Guard(() => message = StateMessage(mode!.GetState(state!, room!, seat.Member)), "GetState"))
+            {
+                return -1;
+            }
+
+            if (message is not null)
+            {
+                Push(observer, message, static (o, m) => o.OnMessageAsync(m));
+                pushed++;
+            }
+        }
+
+        return pushed;
+    }
+
+    private ServerMessage? StateMessage(object? view) =>
+        view is null ? null : new ServerMessage(settings!.StateMethod, RoomContext.Serialize(view));
+
     private void BroadcastEvent(RoomEvent roomEvent, string? except)
     {
-        foreach (var member in members.Values)
+        foreach (var seat in seats.Values)
         {
-            if (member.Observer is { } observer && member.PlayerId != except)
+            if (seat.Observer is { } observer && seat.PlayerId != except)
             {
                 Push(observer, roomEvent, static (o, e) => o.OnRoomEventAsync(e));
             }

@@ -1,109 +1,137 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
-using OrleansGame.Grains.Arena;
+using OrleansGame.Grains.Modes;
 using OrleansGame.Grains.Observability;
-using OrleansGame.Grains.Options;
+using OrleansGame.Rooms;
+using OrleansGame.Rooms.Hosting;
 
 namespace OrleansGame.Grains.Rooms;
 
 /// <summary>
-/// One room (key: room code): the arena, the tick that pushes snapshots, the round lifecycle, seat holds and
-/// the checkpoint that lets play resume on another silo.
+/// One room (key: room code), hosting any registered game mode: seats and their hold, the fixed-rate tick with the
+/// batch of messages since the last one, the state pushed to members, and the checkpoint (the mode's state as JSON
+/// with the host's seats) that lets play resume on another silo. A mode that throws ends its own room only.
 /// </summary>
 internal sealed partial class RoomGrain(
-    IOptions<ArenaOptions> arenaOptions,
+    GameModeRegistry modes,
     TimeProvider time,
     ILogger<RoomGrain> logger,
     GrainMetrics metrics,
-    [PersistentState("room", "game")] IPersistentState<RoomStorage> storage) : Grain, IRoomGrain
+    [PersistentState("room", "game")] IPersistentState<RoomStorage> storage) : Grain, IRoomGrain, IRoomOutput
 {
-    private readonly ArenaOptions options = arenaOptions.Value;
-    private readonly Dictionary<string, RoomMember> members = [];
-    private ArenaSimulation? arena;
+    private readonly Dictionary<string, Seat> seats = [];
+    private Dictionary<string, MessageRule> rules = [];
+    private MessageLimit[] limits = [];
+    private IHostedMode? mode;
+    private ModeSettings? settings;
+    private RoomContext? room;
+    private object? state;
     private IGrainTimer? tickTimer;
     private TickSchedule? tickSchedule;
-    private bool isPrivate;
     private DateTimeOffset? emptySince;
     private DateTimeOffset lastCheckpointAt;
     private bool checkpointDue;
 
     private string RoomId => this.GetPrimaryKeyString();
 
-    private IMatchmakerGrain Matchmaker => GrainFactory.GetGrain<IMatchmakerGrain>(0);
+    private IMatchmakerGrain Matchmaker => GrainFactory.GetGrain<IMatchmakerGrain>(MatchmakerKeys.For(room!.Mode, room.Properties));
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (storage.State is { Opened: true, Checkpoint: { } checkpoint })
+        if (storage.State is not { Opened: true, Checkpoint: { } checkpoint })
         {
-            Restore(checkpoint);
-            StartTicking();
-            metrics.RoomActivated();
-            metrics.RoomRestored();
-            LogResumed(RoomId, arena!.Tick, members.Count);
+            return;
         }
 
-        return Task.CompletedTask;
+        if (!Restore(checkpoint))
+        {
+            await storage.ClearStateAsync(cancellationToken);
+            this.DeactivateOnIdle();
+            return;
+        }
+
+        StartTicking();
+        metrics.RoomActivated(room!.Mode);
+        metrics.RoomRestored();
+        LogResumed(RoomId, room.Mode, room.Tick, seats.Count);
     }
 
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         tickTimer?.Dispose();
-        if (arena is not null)
+        if (room is not null)
         {
-            LogDeactivating(RoomId, reason.ReasonCode, arena.Tick);
+            LogDeactivating(RoomId, reason.ReasonCode, room.Tick);
             await WriteCheckpointAsync();
-            metrics.RoomDeactivated();
+            metrics.RoomDeactivated(room.Mode);
             metrics.RoomHandedOver(reason.ReasonCode);
             AnnounceMoveIfSiloStopping(reason);
         }
     }
 
     /// <inheritdoc />
-    public async Task OpenAsync(bool isPrivate)
+    public async Task OpenAsync(RoomSpec spec)
     {
-        if (arena is not null)
+        ArgumentNullException.ThrowIfNull(spec);
+        if (room is not null)
         {
             return;
         }
 
-        this.isPrivate = isPrivate;
-        arena = new ArenaSimulation(options, (ulong)Random.Shared.NextInt64());
+        if (!modes.TryGet(spec.Mode, out var hosted))
+        {
+            throw new ArgumentException($"no game mode '{spec.Mode}' is registered on this silo", nameof(spec));
+        }
+
+        Host(hosted, spec);
         emptySince = time.GetUtcNow();
+        if (!Guard(() => state = hosted.CreateState(new RoomSetup(RoomId, spec.IsPrivate, spec.Properties, (ulong)Random.Shared.NextInt64())), "CreateState"))
+        {
+            throw new InvalidOperationException($"the game mode '{spec.Mode}' could not create room {RoomId}");
+        }
+
         storage.State.Opened = true;
         StartTicking();
-        metrics.RoomActivated();
+        metrics.RoomActivated(spec.Mode);
         await WriteCheckpointAsync();
-        LogOpened(RoomId, isPrivate);
+        LogOpened(RoomId, spec.Mode, spec.IsPrivate);
     }
 
     /// <inheritdoc />
     public Task<RoomInfo> GetInfoAsync()
     {
-        if (arena is null)
+        if (room is null)
         {
             this.DeactivateOnIdle();
+            return Task.FromResult(new RoomInfo(RoomId, 0, 0, "closed", IsPrivate: true, Joinable: false));
         }
 
         return Task.FromResult(Info());
     }
 
-    private RoomInfo Info() =>
-        new(RoomId, members.Count, options.Capacity, PhaseName(), isPrivate);
+    private void Host(IHostedMode hosted, RoomSpec spec)
+    {
+        mode = hosted;
+        settings = hosted.Settings;
+        rules = settings.Messages.ToDictionary(static r => r.Type, StringComparer.Ordinal);
+        limits = [.. settings.Messages.Select(static r => new MessageLimit(r.Type, r.MaxBytes, r.PerSecond, r.Burst))];
+        room = new RoomContext(RoomId, spec, settings, time, this);
+    }
 
-    private string PhaseName() => arena?.Phase == ArenaPhase.Results ? RoomPhases.Results : RoomPhases.Playing;
+    private RoomInfo Info() =>
+        new(RoomId, seats.Count, settings!.Capacity, room!.Phase, room.IsPrivate, room.Mode, room.Joinable);
 
     private void StartTicking()
     {
         tickTimer?.Dispose();
         lastCheckpointAt = time.GetUtcNow();
-        tickSchedule = new TickSchedule(time, options.TickInterval);
+        tickSchedule = new TickSchedule(time, settings!.TickInterval);
         tickTimer = this.RegisterGrainTimer(
             TickAsync,
-            new GrainTimerCreationOptions(tickSchedule.Start(), options.TickInterval) { KeepAlive = true });
+            new GrainTimerCreationOptions(tickSchedule.Start(), settings.TickInterval) { KeepAlive = true });
     }
 
     private void ReportOccupancy()

@@ -4,11 +4,11 @@ namespace OrleansGame.Grains.Rooms;
 [GenerateSerializer, Alias("game.RoomStorage")]
 internal sealed class RoomStorage
 {
-    /// <summary>Whether the matchmaker opened this room and it has not been disposed since.</summary>
+    /// <summary>Whether a matchmaker opened this room and it has not been disposed since.</summary>
     [Id(0)]
     public bool Opened { get; set; }
 
-    /// <summary>Everything needed to resume play, possibly on another silo.</summary>
-    [Id(1)]
+    /// <summary>Everything needed to resume play, possibly on another silo (field 1 held the arena-only checkpoint of earlier releases).</summary>
+    [Id(2)]
     public RoomCheckpoint? Checkpoint { get; set; }
 }

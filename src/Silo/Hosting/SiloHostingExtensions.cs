@@ -5,11 +5,12 @@ using Orleans.Clustering.Redis;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using OrleansGame.Grains;
+using OrleansGame.Modes;
 using StackExchange.Redis;
 
 namespace OrleansGame.Silo.Hosting;
 
-/// <summary>The cluster-mode silo: Redis clustering and grain storage, the game's grains, health and dashboard.</summary>
+/// <summary>The cluster-mode silo: Redis clustering and grain storage, the room host with the shipped modes, health and dashboard.</summary>
 internal static class SiloHostingExtensions
 {
     /// <summary>The grain storage the game's grains persist to.</summary>
@@ -23,7 +24,8 @@ internal static class SiloHostingExtensions
 
     /// <summary>
     /// Adds the silo: options from <c>Orleans</c>, <c>Dashboard</c>, <c>HostOptions</c> and <c>ConnectionStrings:redis</c>,
-    /// all validated at start; Redis membership and the Redis grain storage <c>game</c>; the game's grains.
+    /// all validated at start; Redis membership and the Redis grain storage <c>game</c>; the room host and the shipped
+    /// modes (the arena, configured from <c>Arena</c>).
     /// </summary>
     public static WebApplicationBuilder AddGameSilo(this WebApplicationBuilder builder)
     {
@@ -54,7 +56,7 @@ internal static class SiloHostingExtensions
             silo.UseRedisClustering(_ => { });
             silo.AddRedisGrainStorage(GameStorage, storage => storage.Configure<IOptions<RedisConnectionOptions>>((o, redis) =>
                 o.ConfigurationOptions = ParseRedis(redis.Value)));
-            silo.AddGameGrains();
+            silo.AddGameGrains().AddShippedModes();
             if (dashboard.Enabled)
             {
                 silo.AddDashboard(o => o.CounterUpdateIntervalMs = dashboard.CounterUpdateIntervalMs);

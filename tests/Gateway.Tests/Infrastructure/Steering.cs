@@ -1,5 +1,3 @@
-using OrleansGame.Grains.Abstractions.Wire;
-
 namespace OrleansGame.Gateway.Tests.Infrastructure;
 
 /// <summary>Drives a test client's player toward the nearest orb until it has scored.</summary>

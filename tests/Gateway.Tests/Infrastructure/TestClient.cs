@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
+using OrleansGame.Arena.Wire;
 using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Gateway.Tests.Infrastructure;

@@ -32,7 +32,7 @@ public sealed class TracingTests(MetricsFixture fixture)
 
         Assert.Equal(hub.SpanId, forward.ParentSpanId);
         Assert.Equal(hub.TraceId, grainCall.TraceId);
-        Assert.Contains("InputAsync", grainCall.DisplayName, StringComparison.Ordinal);
+        Assert.Contains("DeliverAsync", grainCall.DisplayName, StringComparison.Ordinal);
     }
 
     private static async Task<Activity> WaitForAsync(Func<Activity?> find)

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using OrleansGame.Grains.Abstractions;
+using OrleansGame.Modes;
 
 namespace OrleansGame.Grains.Tests.Infrastructure;
 
-/// <summary>Two in-process silos with memory storage "game" and the game's grains, configured through settings.</summary>
+/// <summary>
+/// Two in-process silos with memory storage "game", the room host and the shipped modes (the arena), configured
+/// through settings.
+/// </summary>
 public abstract class ClusterFixtureBase : IAsyncLifetime
 {
     private InProcessTestCluster? cluster;
@@ -19,7 +23,7 @@ public abstract class ClusterFixtureBase : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureHost(host => host.Configuration.AddInMemoryCollection(Settings));
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage("game").AddGameGrains());
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage("game").AddGameGrains().AddShippedModes());
         cluster = builder.Build();
         await cluster.DeployAsync().WaitAsync(TimeSpan.FromSeconds(60));
     }

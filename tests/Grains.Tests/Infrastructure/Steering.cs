@@ -1,5 +1,5 @@
+using OrleansGame.Arena.Wire;
 using OrleansGame.Grains.Abstractions;
-using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Grains.Tests.Infrastructure;
 
@@ -7,7 +7,7 @@ namespace OrleansGame.Grains.Tests.Infrastructure;
 public static class Steering
 {
     /// <summary>Steers toward the nearest orb, re-aiming on every snapshot, until the score reaches <paramref name="target"/>; returns the last sequence used.</summary>
-    public static async Task<long> CollectAsync(TestPlayer player, IRoomGrain room, JoinResult joined, int target, long seq = 0)
+    public static async Task<long> CollectAsync(TestPlayer player, IRoomGrain room, ArenaJoinResult joined, int target, long seq = 0)
     {
         var orbs = joined.Orbs.ToDictionary(o => o.Id);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
@@ -32,7 +32,7 @@ public static class Steering
             var nearest = orbs.Values.MinBy(o => Math.Pow(o.X - me.X, 2) + Math.Pow(o.Y - me.Y, 2))!;
             var (dx, dy) = (nearest.X - me.X, nearest.Y - me.Y);
             var length = Math.Max(Math.Sqrt((dx * dx) + (dy * dy)), 1e-9);
-            await room.InputAsync(player.Id, new InputMessage(++seq, dx / length, dy / length));
+            await room.SendInputAsync(player.Id, new InputMessage(++seq, dx / length, dy / length));
             var count = snapshots.Count;
             await player.Connection.WaitForAsync(o => o.Snapshots.Count > count ? o : null, what: "the next snapshot");
         }
@@ -40,10 +40,10 @@ public static class Steering
         throw new TimeoutException($"player {player.Id} did not reach {target} points");
     }
 
-    /// <summary>Stops the player and waits until a snapshot acknowledges it.</summary>
+    /// <summary>Stops the player and waits until a snapshot acknowledges it (the room applies it at its next tick).</summary>
     public static async Task<PlayerState> StopAsync(TestPlayer player, IRoomGrain room, long seq)
     {
-        await room.InputAsync(player.Id, new InputMessage(seq, 0, 0));
+        await room.SendInputAsync(player.Id, new InputMessage(seq, 0, 0));
         var snapshot = await player.Connection.WaitForSnapshotAsync(s => s.Players.Any(p => p.PlayerId == player.Id && p.AckSeq == seq), what: $"ackSeq {seq}");
         return snapshot.Players.Single(p => p.PlayerId == player.Id);
     }

@@ -1,9 +1,11 @@
+using OrleansGame.Arena;
+using OrleansGame.Arena.Wire;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Grains.Tests.Infrastructure;
 
-/// <summary>Stands in for a gateway's fan-out: records every snapshot pushed to it and for which observers.</summary>
+/// <summary>Stands in for a gateway's fan-out: records every state pushed to it, read as the arena's snapshot, and for which observers.</summary>
 public sealed class TestGateway : IGatewayObserver
 {
     private readonly Lock gate = new();
@@ -20,8 +22,14 @@ public sealed class TestGateway : IGatewayObserver
         }
     }
 
-    public Task OnSnapshotAsync(Snapshot snapshot, GrainId[] observers)
+    public Task OnStateAsync(ServerMessage state, long serverTime, GrainId[] observers)
     {
+        if (state.Method != ArenaMessageTypes.Snapshot)
+        {
+            throw new InvalidOperationException($"the arena's state comes as Snapshot, not {state.Method}");
+        }
+
+        var snapshot = ArenaWire.Read<Snapshot>(state.Payload);
         lock (gate)
         {
             pushes.Add((snapshot, observers));

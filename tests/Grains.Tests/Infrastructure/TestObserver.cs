@@ -1,3 +1,5 @@
+using OrleansGame.Arena;
+using OrleansGame.Arena.Wire;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -13,16 +15,19 @@ public enum ObserverBehaviour
 
 /// <summary>
 /// Stands in for a gateway connection: records everything pushed to it and lets a test wait, with a bound,
-/// for what it expects. Answers pings (after <see cref="PongDelay"/>) when given the player's grain.
+/// for what it expects. Reads the arena's messages as an arena client does: the <c>Snapshot</c> state, <c>Chat</c>,
+/// and every <c>RoomEvent</c> (the arena's round events and the host's seat changes) into one list. Answers pings
+/// (after <see cref="PongDelay"/>) when given the player's grain.
 /// </summary>
 public sealed class TestObserver(IPlayerGrain? answerPingsFor) : IPlayerObserver
 {
     private readonly Lock gate = new();
+    private readonly List<ServerMessage> messages = [];
     private readonly List<Snapshot> snapshots = [];
-    private readonly List<RoomEvent> events = [];
+    private readonly List<ArenaRoomEvent> events = [];
     private readonly List<ErrorMessage> errors = [];
     private readonly List<Closing> closings = [];
-    private readonly List<JoinResult> roomStates = [];
+    private readonly List<ArenaJoinResult> roomStates = [];
     private readonly List<ChatMessage> chats = [];
     private readonly List<Ping> pings = [];
     private TaskCompletionSource changed = NewSignal();
@@ -33,27 +38,45 @@ public sealed class TestObserver(IPlayerGrain? answerPingsFor) : IPlayerObserver
 
     public TimeSpan PongDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>Every message of the room's mode, as it came.</summary>
+    public IReadOnlyList<ServerMessage> Messages => Copy(messages);
+
     public IReadOnlyList<Snapshot> Snapshots => Copy(snapshots);
 
-    public IReadOnlyList<RoomEvent> Events => Copy(events);
+    public IReadOnlyList<ArenaRoomEvent> Events => Copy(events);
 
     public IReadOnlyList<ErrorMessage> Errors => Copy(errors);
 
     public IReadOnlyList<Closing> Closings => Copy(closings);
 
-    public IReadOnlyList<JoinResult> RoomStates => Copy(roomStates);
+    public IReadOnlyList<ArenaJoinResult> RoomStates => Copy(roomStates);
 
     public IReadOnlyList<ChatMessage> Chats => Copy(chats);
 
     public IReadOnlyList<Ping> Pings => Copy(pings);
 
-    public Task OnSnapshotAsync(Snapshot snapshot) => Record(snapshots, snapshot);
+    public Task OnMessageAsync(ServerMessage message) => Record(() =>
+    {
+        messages.Add(message);
+        switch (message.Method)
+        {
+            case ArenaMessageTypes.Snapshot:
+                snapshots.Add(ArenaWire.Read<Snapshot>(message.Payload));
+                break;
+            case ArenaMessageTypes.Chat:
+                chats.Add(ArenaWire.Read<ChatMessage>(message.Payload));
+                break;
+            case ArenaMessageTypes.RoomEvent:
+                events.Add(ArenaWire.Read<ArenaRoomEvent>(message.Payload));
+                break;
+            default:
+                break;
+        }
+    });
 
-    public Task OnRoomStateAsync(JoinResult state) => Record(roomStates, state);
+    public Task OnRoomStateAsync(JoinedRoom room) => Record(roomStates, room.ToArena());
 
-    public Task OnChatAsync(ChatMessage message) => Record(chats, message);
-
-    public Task OnRoomEventAsync(RoomEvent roomEvent) => Record(events, roomEvent);
+    public Task OnRoomEventAsync(RoomEvent roomEvent) => Record(events, new ArenaRoomEvent(roomEvent.Type, roomEvent.PlayerId, roomEvent.Name));
 
     public Task OnErrorAsync(ErrorMessage error) => Record(errors, error);
 
@@ -114,10 +137,12 @@ public sealed class TestObserver(IPlayerGrain? answerPingsFor) : IPlayerObserver
         WaitForAsync(o => o.Snapshots.LastOrDefault(match), timeout, what ?? "a matching snapshot");
 
     /// <summary>Waits for a room event of <paramref name="type"/> matching <paramref name="match"/>.</summary>
-    public Task<RoomEvent> WaitForEventAsync(string type, Func<RoomEvent, bool>? match = null, TimeSpan? timeout = null) =>
+    public Task<ArenaRoomEvent> WaitForEventAsync(string type, Func<ArenaRoomEvent, bool>? match = null, TimeSpan? timeout = null) =>
         WaitForAsync(o => o.Events.FirstOrDefault(e => e.Type == type && (match?.Invoke(e) ?? true)), timeout, $"room event {type}");
 
-    private Task Record<T>(List<T> list, T item)
+    private Task Record<T>(List<T> list, T item) => Record(() => list.Add(item));
+
+    private Task Record(Action add)
     {
         if (Behaviour == ObserverBehaviour.Throws)
         {
@@ -127,7 +152,7 @@ public sealed class TestObserver(IPlayerGrain? answerPingsFor) : IPlayerObserver
         TaskCompletionSource signal;
         lock (gate)
         {
-            list.Add(item);
+            add();
             signal = changed;
             changed = NewSignal();
         }

@@ -1,5 +1,7 @@
 using OrleansGame.Grains.Abstractions;
+using OrleansGame.Grains.Abstractions.Wire;
 using OrleansGame.Grains.Tests.Infrastructure;
+using OrleansGame.Modes;
 
 namespace OrleansGame.Grains.Tests.Matchmaking;
 
@@ -12,11 +14,11 @@ public sealed class PrivateRoomTests(ShortTimingsClusterFixture fixture)
         var alice = await fixture.NewPlayerAsync("Alice", attach: false);
         var bob = await fixture.NewPlayerAsync("Bob", attach: false);
         var carol = await fixture.NewPlayerAsync("Carol", attach: false);
-        var created = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!;
-        var matchmaker = fixture.Client.GetGrain<IMatchmakerGrain>(0);
+        var created = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.ToArena();
+        var matchmaker = fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.For(ShippedModes.ArenaName, null));
 
-        var quick = (await bob.Grain.JoinRoomAsync(null)).Result!;
-        var byCode = (await carol.Grain.JoinRoomAsync(created.RoomId)).Result!;
+        var quick = (await bob.Grain.JoinRoomAsync(RoomRequest.QuickJoin)).Result!.ToArena();
+        var byCode = (await carol.Grain.JoinRoomAsync(RoomRequests.ByCode(created.RoomId))).Result!.ToArena();
         var listed = await matchmaker.ListRoomsAsync();
 
         Assert.True(created.IsPrivate);
@@ -26,7 +28,7 @@ public sealed class PrivateRoomTests(ShortTimingsClusterFixture fixture)
         Assert.Contains(listed, r => r.RoomId == quick.RoomId);
         Assert.Equal(created.RoomId, byCode.RoomId);
         Assert.Equal([alice.Id, carol.Id], byCode.Roster.Select(r => r.PlayerId));
-        Assert.Equal(ErrorCodes.AlreadyInRoom, (await carol.Grain.JoinRoomAsync(null)).Error!.Code);
+        Assert.Equal(ErrorCodes.AlreadyInRoom, (await carol.Grain.JoinRoomAsync(RoomRequest.QuickJoin)).Error!.Code);
 
         await bob.Grain.LeaveRoomAsync();
         Assert.Null(await bob.Grain.GetCurrentRoomAsync());

@@ -1,6 +1,7 @@
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 using OrleansGame.Grains.Tests.Infrastructure;
+using OrleansGame.Modes;
 
 namespace OrleansGame.Grains.Tests.Matchmaking;
 
@@ -13,7 +14,7 @@ public sealed class QuickJoinTests(GameClusterFixture fixture)
     {
         var players = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => fixture.NewPlayerAsync($"Q{i}", attach: false)));
 
-        var outcomes = await Task.WhenAll(players.Select(p => p.Grain.JoinRoomAsync(null)));
+        var outcomes = await Task.WhenAll(players.Select(p => p.Grain.JoinRoomAsync(RoomRequest.QuickJoin)));
 
         Assert.All(outcomes, o => Assert.Null(o.Error));
         var rooms = outcomes.GroupBy(o => o.Result!.RoomId).ToDictionary(g => g.Key, g => g.Count());
@@ -24,7 +25,7 @@ public sealed class QuickJoinTests(GameClusterFixture fixture)
         }
 
         var listed = await Eventually.WaitAsync(
-            async () => Describe(await fixture.Client.GetGrain<IMatchmakerGrain>(0).ListRoomsAsync()),
+            async () => Describe(await fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.For(ShippedModes.ArenaName, null)).ListRoomsAsync()),
             list => rooms.All(r => list.Rooms.Any(l => l.RoomId == r.Key && l.Players == r.Value)),
             $"the room list to show the occupancy {string.Join(", ", rooms)}");
         Assert.Equal(listed.Rooms.OrderByDescending(r => r.Players), listed.Rooms);

@@ -1,14 +1,20 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrleansGame.Arena;
 using OrleansGame.Grains.Options;
+using OrleansGame.Modes;
 
 namespace OrleansGame.Grains.Tests.Options;
 
+/// <summary>
+/// The settings a silo binds at start: <see cref="PingOptions"/> by the room host (<c>AddGameGrains</c>),
+/// <see cref="ArenaOptions"/> by the shipped modes (<c>AddShippedModes</c>).
+/// </summary>
 public sealed class OptionsValidationTests
 {
     [Fact]
-    public void AddGameGrains_DefaultConfiguration_BindsTheDocumentedDefaults()
+    public void AddGameGrainsAndShippedModes_DefaultConfiguration_BindsTheDocumentedDefaults()
     {
         using var services = Build([]);
 
@@ -29,7 +35,7 @@ public sealed class OptionsValidationTests
     [InlineData("Arena:PlayerRadius", "600")]
     [InlineData("Arena:WorldWidth", "-5")]
     [InlineData("Ping:Interval", "00:00:00")]
-    public void AddGameGrains_InvalidSetting_FailsValidation(string key, string value)
+    public void AddGameGrainsAndShippedModes_InvalidSetting_FailsValidation(string key, string value)
     {
         using var services = Build(new() { [key] = value });
 
@@ -44,7 +50,7 @@ public sealed class OptionsValidationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        new FakeSiloBuilder(services, configuration).AddGameGrains();
+        new FakeSiloBuilder(services, configuration).AddGameGrains().AddShippedModes();
         return services.BuildServiceProvider();
     }
 

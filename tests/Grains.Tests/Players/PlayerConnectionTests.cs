@@ -10,7 +10,7 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
     public async Task Attach_SecondConnection_ClosesTheFirstWithDuplicateSessionAndResumesTheSeat()
     {
         var alice = await fixture.NewPlayerAsync("Alice");
-        var code = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!.RoomId;
+        var code = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.RoomId;
         var (second, secondRef) = fixture.NewConnection(alice.Grain);
 
         await alice.Grain.AttachAsync(secondRef);
@@ -29,7 +29,7 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
     public async Task Renew_AfterThePlayerGrainWasReactivated_TakesTheConnectionBackAndResumesTheSeat()
     {
         var alice = await fixture.NewPlayerAsync("Alice");
-        var code = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!.RoomId;
+        var code = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.RoomId;
         var (stranger, strangerRef) = fixture.NewConnection();
 
         await fixture.Cluster.DeactivateAsync(alice.Grain).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
@@ -50,7 +50,7 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
         var alice = await fixture.NewPlayerAsync("Alice", attach: false);
         alice.Connection.PongDelay = TimeSpan.FromMilliseconds(60);
         await alice.Grain.AttachAsync(alice.Reference);
-        await alice.Grain.CreateRoomAsync(isPrivate: true);
+        await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true));
 
         var first = await alice.Connection.WaitForAsync(o => o.Pings.FirstOrDefault());
         var measured = await alice.Connection.WaitForSnapshotAsync(s => s.Players[0].RttMs > 0, TimeSpan.FromSeconds(10), "a measured rtt");
@@ -64,9 +64,9 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
     {
         var alice = await fixture.NewPlayerAsync("Alice");
         var bob = await fixture.NewPlayerAsync("Bob");
-        var joined = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!;
+        var joined = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.ToArena();
         var room = fixture.Client.GetGrain<IRoomGrain>(joined.RoomId);
-        await bob.Grain.JoinRoomAsync(joined.RoomId);
+        await bob.Grain.JoinRoomAsync(RoomRequests.ByCode(joined.RoomId));
         var seq = await Steering.CollectAsync(alice, room, joined, target: 1);
         var stopped = await Steering.StopAsync(alice, room, ++seq);
 

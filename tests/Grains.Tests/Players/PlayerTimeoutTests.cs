@@ -1,5 +1,6 @@
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Tests.Infrastructure;
+using OrleansGame.Modes;
 
 namespace OrleansGame.Grains.Tests.Players;
 
@@ -10,7 +11,7 @@ public sealed class PlayerTimeoutTests(ShortTimingsClusterFixture fixture)
     public async Task Ping_ConnectionNeverAnswers_ClosesWithPingTimeoutAndTheSeatIsReleasedAfterTheWindow()
     {
         var alice = await fixture.NewPlayerAsync("Alice", answerPings: false);
-        var code = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!.RoomId;
+        var code = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.RoomId;
 
         var closing = await alice.Connection.WaitForAsync(o => o.Closings.FirstOrDefault());
 
@@ -37,8 +38,8 @@ public sealed class PlayerTimeoutTests(ShortTimingsClusterFixture fixture)
     {
         var alice = await fixture.NewPlayerAsync("Alice");
         var bob = await fixture.NewPlayerAsync("Bob");
-        var code = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!.RoomId;
-        await bob.Grain.JoinRoomAsync(code);
+        var code = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.RoomId;
+        await bob.Grain.JoinRoomAsync(RoomRequests.ByCode(code));
 
         await alice.Grain.DetachAsync(alice.Reference);
         var left = await bob.Connection.WaitForEventAsync(RoomEventTypes.PlayerLeft, e => e.PlayerId == alice.Id);
@@ -50,7 +51,7 @@ public sealed class PlayerTimeoutTests(ShortTimingsClusterFixture fixture)
         Assert.NotNull(left);
         Assert.Equal(bob.Id, snapshot.Players[0].PlayerId);
         Assert.Empty(again.RoomStates);
-        Assert.NotNull((await alice.Grain.JoinRoomAsync(code)).Result);
+        Assert.NotNull((await alice.Grain.JoinRoomAsync(RoomRequests.ByCode(code))).Result);
     }
 
     [Fact]
@@ -58,13 +59,13 @@ public sealed class PlayerTimeoutTests(ShortTimingsClusterFixture fixture)
     {
         var alice = await fixture.NewPlayerAsync("Alice", attach: false);
         var bob = await fixture.NewPlayerAsync("Bob", attach: false);
-        var code = (await alice.Grain.CreateRoomAsync(isPrivate: false)).Result!.RoomId;
-        var matchmaker = fixture.Client.GetGrain<IMatchmakerGrain>(0);
+        var code = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: false))).Result!.RoomId;
+        var matchmaker = fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.For(ShippedModes.ArenaName, null));
         Assert.Contains(await matchmaker.ListRoomsAsync(), r => r.RoomId == code);
 
         await alice.Grain.LeaveRoomAsync();
         await Eventually.WaitAsync(matchmaker.ListRoomsAsync, rooms => rooms.All(r => r.RoomId != code), "the room to be disposed");
-        var outcome = await bob.Grain.JoinRoomAsync(code);
+        var outcome = await bob.Grain.JoinRoomAsync(RoomRequests.ByCode(code));
 
         Assert.Equal(ErrorCodes.RoomNotFound, outcome.Error?.Code);
         Assert.Null(await alice.Grain.GetCurrentRoomAsync());

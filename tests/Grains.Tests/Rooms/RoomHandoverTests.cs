@@ -1,5 +1,6 @@
+using OrleansGame.Arena;
+using OrleansGame.Arena.Wire;
 using OrleansGame.Grains.Abstractions;
-using OrleansGame.Grains.Abstractions.Wire;
 using OrleansGame.Grains.Tests.Infrastructure;
 
 namespace OrleansGame.Grains.Tests.Rooms;
@@ -14,9 +15,9 @@ public sealed class RoomHandoverTests(GameClusterFixture fixture)
     {
         var alice = await fixture.NewPlayerAsync("Alice");
         var bob = await fixture.NewPlayerAsync("Bob");
-        var joined = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!;
+        var joined = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.ToArena();
         var room = fixture.Client.GetGrain<IRoomGrain>(joined.RoomId);
-        await bob.Grain.JoinRoomAsync(joined.RoomId);
+        await bob.Grain.JoinRoomAsync(RoomRequests.ByCode(joined.RoomId));
         var seq = await Steering.CollectAsync(alice, room, joined, target: 2);
         var stopped = await Steering.StopAsync(alice, room, ++seq);
         var before = alice.Connection.Snapshots[^1];
@@ -51,8 +52,8 @@ public sealed class RoomHandoverTests(GameClusterFixture fixture)
         Assert.Contains(bob.Connection.Snapshots, s => s.Tick > before.Tick);
 
         // The restored sequence still rejects the old one and accepts the next.
-        await room.InputAsync(alice.Id, new InputMessage(seq, 1, 0));
-        await room.InputAsync(alice.Id, new InputMessage(seq + 1, 0, 0));
+        await room.SendInputAsync(alice.Id, new InputMessage(seq, 1, 0));
+        await room.SendInputAsync(alice.Id, new InputMessage(seq + 1, 0, 0));
         var next = await alice.Connection.WaitForSnapshotAsync(s => s.Players[0].AckSeq == seq + 1);
         Assert.Equal((stopped.X, stopped.Y), (next.Players[0].X, next.Players[0].Y));
     }

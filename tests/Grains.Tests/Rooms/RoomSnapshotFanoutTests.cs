@@ -17,9 +17,9 @@ public sealed class RoomSnapshotFanoutTests(GameClusterFixture fixture)
         await alice.Grain.AttachAsync(alice.Reference, gatewayReference);
         await bob.Grain.AttachAsync(bob.Reference, gatewayReference);
 
-        var code = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!.RoomId;
-        Assert.NotNull((await bob.Grain.JoinRoomAsync(code)).Result);
-        Assert.NotNull((await carol.Grain.JoinRoomAsync(code)).Result);
+        var code = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.RoomId;
+        Assert.NotNull((await bob.Grain.JoinRoomAsync(RoomRequests.ByCode(code))).Result);
+        Assert.NotNull((await carol.Grain.JoinRoomAsync(RoomRequests.ByCode(code))).Result);
 
         // Every tick after all three sat down: one push to the gateway naming Alice's and Bob's observers, and
         // Carol's own snapshot of the same tick.

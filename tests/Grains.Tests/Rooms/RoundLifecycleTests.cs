@@ -1,3 +1,4 @@
+using OrleansGame.Arena;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Tests.Infrastructure;
 
@@ -11,13 +12,13 @@ public sealed class RoundLifecycleTests(ShortTimingsClusterFixture fixture)
     {
         var alice = await fixture.NewPlayerAsync("Alice");
         var bob = await fixture.NewPlayerAsync("Bob");
-        var joined = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!;
+        var joined = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.ToArena();
         var room = fixture.Client.GetGrain<IRoomGrain>(joined.RoomId);
-        await bob.Grain.JoinRoomAsync(joined.RoomId);
+        await bob.Grain.JoinRoomAsync(RoomRequests.ByCode(joined.RoomId));
         await Steering.CollectAsync(alice, room, joined, target: 1);
 
-        var ended = await bob.Connection.WaitForEventAsync(RoomEventTypes.RoundEnded);
-        await bob.Connection.WaitForEventAsync(RoomEventTypes.RoundStarted);
+        var ended = await bob.Connection.WaitForEventAsync(ArenaEventTypes.RoundEnded);
+        await bob.Connection.WaitForEventAsync(ArenaEventTypes.RoundStarted);
         var mark = bob.Connection.Snapshots[^1].Tick;
         var fresh = await bob.Connection.WaitForSnapshotAsync(s => s.Tick > mark && s.Phase == RoomPhases.Playing);
         await alice.Grain.LeaveRoomAsync();
@@ -61,11 +62,11 @@ public sealed class RoundLifecycleTests(ShortTimingsClusterFixture fixture)
     public async Task RoundEnd_SoloPlayer_DoesNotCountTowardGamesPlayedButKeepsBestScore()
     {
         var alice = await fixture.NewPlayerAsync("Alice");
-        var joined = (await alice.Grain.CreateRoomAsync(isPrivate: true)).Result!;
+        var joined = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.ToArena();
         var room = fixture.Client.GetGrain<IRoomGrain>(joined.RoomId);
         await Steering.CollectAsync(alice, room, joined, target: 1);
 
-        var ended = await alice.Connection.WaitForEventAsync(RoomEventTypes.RoundEnded);
+        var ended = await alice.Connection.WaitForEventAsync(ArenaEventTypes.RoundEnded);
         var showing = await alice.Connection.WaitForSnapshotAsync(s => s.Phase == RoomPhases.Results);
         await alice.Grain.LeaveRoomAsync();
         var score = ended.Results!.Single().Score;

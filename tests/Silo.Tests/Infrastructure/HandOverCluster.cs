@@ -3,13 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using OrleansGame.Grains;
+using OrleansGame.Modes;
 using StackExchange.Redis;
 
 namespace OrleansGame.Silo.Tests.Infrastructure;
 
 /// <summary>
 /// Two in-process silos whose grain storage <c>game</c> is a real Redis (as in cluster mode), so that state written
-/// before a silo is killed is still there after; membership notices a dead silo within a few seconds.
+/// before a silo is killed is still there after, running the shipped modes; membership notices a dead silo within a
+/// few seconds.
 /// </summary>
 public sealed class HandOverCluster : IAsyncDisposable
 {
@@ -39,7 +41,7 @@ public sealed class HandOverCluster : IAsyncDisposable
             builder.ConfigureSilo((_, silo) =>
             {
                 silo.AddRedisGrainStorage("game", storage => storage.Configure(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis.ConnectionString)));
-                silo.AddGameGrains();
+                silo.AddGameGrains().AddShippedModes();
                 silo.Services.Configure<ClusterMembershipOptions>(m =>
                 {
                     m.ProbeTimeout = TimeSpan.FromSeconds(1);

@@ -1,12 +1,17 @@
 using System.Diagnostics;
+using System.Text.Json;
+using OrleansGame.Arena;
+using OrleansGame.Arena.Wire;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Rooms;
 
 namespace OrleansGame.Silo.Tests.Infrastructure;
 
 /// <summary>
-/// Stands in for a gateway connection during a hand-over: records each snapshot with its arrival time and, like the
-/// gateway, answers <see cref="IPlayerObserver.OnRoomMovingAsync"/> by calling the room again.
+/// Stands in for a gateway connection during a hand-over: records each of the arena's snapshots (its <c>Snapshot</c>
+/// state) with its arrival time and, like the gateway, answers <see cref="IPlayerObserver.OnRoomMovingAsync"/> by
+/// calling the room again.
 /// </summary>
 public sealed class HandOverObserver(IGrainFactory grains) : IPlayerObserver
 {
@@ -94,8 +99,16 @@ public sealed class HandOverObserver(IGrainFactory grains) : IPlayerObserver
     }
 
     /// <inheritdoc/>
-    public Task OnSnapshotAsync(Snapshot snapshot)
+    public Task OnMessageAsync(ServerMessage message)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Method != ArenaMessageTypes.Snapshot)
+        {
+            return Task.CompletedTask;
+        }
+
+        var snapshot = JsonSerializer.Deserialize<Snapshot>(message.Payload.Utf8, RoomJson.Options)
+            ?? throw new InvalidOperationException("the Snapshot payload is null");
         TaskCompletionSource signal;
         lock (gate)
         {
@@ -127,13 +140,10 @@ public sealed class HandOverObserver(IGrainFactory grains) : IPlayerObserver
     }
 
     /// <inheritdoc/>
-    public Task OnRoomStateAsync(JoinResult state) => Task.CompletedTask;
+    public Task OnRoomStateAsync(JoinedRoom room) => Task.CompletedTask;
 
     /// <inheritdoc/>
     public Task OnPingAsync(Ping ping) => Task.CompletedTask;
-
-    /// <inheritdoc/>
-    public Task OnChatAsync(ChatMessage message) => Task.CompletedTask;
 
     /// <inheritdoc/>
     public Task OnRoomEventAsync(RoomEvent roomEvent) => Task.CompletedTask;

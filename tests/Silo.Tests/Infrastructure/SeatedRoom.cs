@@ -1,5 +1,9 @@
+using System.Text.Json;
+using OrleansGame.Arena;
+using OrleansGame.Arena.Wire;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Rooms;
 
 namespace OrleansGame.Silo.Tests.Infrastructure;
 
@@ -14,15 +18,16 @@ public sealed record SeatedRoom(IRoomGrain Room, string RoomId, SeatedPlayer Fir
     {
         var first = await SeatedPlayer.RegisterAsync(client, "Ada");
         var second = await SeatedPlayer.RegisterAsync(client, "Bob");
-        var joined = await first.Grain.CreateRoomAsync(isPrivate: true);
+        var noProperties = new Dictionary<string, string>();
+        var joined = await first.Grain.CreateRoomAsync(new RoomRequest(null, null, true, noProperties));
         var roomId = joined.Result?.RoomId ?? throw new InvalidOperationException($"create failed: {joined.Error}");
-        var secondJoin = await second.Grain.JoinRoomAsync(roomId);
+        var secondJoin = await second.Grain.JoinRoomAsync(new RoomRequest(roomId, null, false, noProperties));
         Assert.Null(secondJoin.Error);
         var room = client.GetGrain<IRoomGrain>(roomId);
 
         // Slow, different headings: positions change every tick and stay far from the walls for the test's length.
-        await room.InputAsync(first.Id, new InputMessage(1, 0.1, 0.05));
-        await room.InputAsync(second.Id, new InputMessage(1, -0.05, -0.1));
+        // Delivered as a gateway batches them; the room applies them at its next tick.
+        await room.DeliverAsync([Input(first.Id, new InputMessage(1, 0.1, 0.05)), Input(second.Id, new InputMessage(1, -0.05, -0.1))]);
         foreach (var player in new[] { first, second })
         {
             await player.Connection.WaitForAsync(
@@ -32,4 +37,7 @@ public sealed record SeatedRoom(IRoomGrain Room, string RoomId, SeatedPlayer Fir
 
         return new SeatedRoom(room, roomId, first, second);
     }
+
+    private static InboundMessage Input(string playerId, InputMessage input) =>
+        new(playerId, ArenaMessageTypes.Input, new JsonPayload(JsonSerializer.SerializeToUtf8Bytes(input, RoomJson.Options)));
 }

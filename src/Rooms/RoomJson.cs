@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OrleansGame.Rooms;
+
+/// <summary>
+/// How the host writes and reads a mode's JSON: payloads both ways, state sent to clients, and the checkpoint.
+/// camelCase names, null members left out, numbers as numbers: the same text the hub's JSON protocol writes.
+/// </summary>
+public static class RoomJson
+{
+    /// <summary>The serializer options for everything a mode exchanges with the host.</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            PropertyNameCaseInsensitive = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            IncludeFields = false,
+            MaxDepth = 32,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

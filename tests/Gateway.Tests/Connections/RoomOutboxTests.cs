@@ -1,0 +1,201 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using OrleansGame.Gateway.Connections;
+using OrleansGame.Grains.Abstractions.Wire;
+
+namespace OrleansGame.Gateway.Tests.Connections;
+
+/// <summary>
+/// The outbox against a room stand-in: a delegate that records each delivery and completes it when the test says so,
+/// as <c>IRoomGrain.DeliverAsync</c> completes when the room has queued the batch.
+/// </summary>
+public sealed class RoomOutboxTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public void Post_NothingInFlight_DeliversAtOnceAlone()
+    {
+        var room = new Room();
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>());
+
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+
+        Assert.Equal([["a1"]], room.Batches);
+    }
+
+    [Fact]
+    public async Task Post_WhileADeliveryIsInFlight_GathersEverythingIntoOneNextDelivery()
+    {
+        var room = new Room();
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>());
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+
+        outbox.Post("r1", room.DeliverAsync, Message("b", 1));
+        outbox.Post("r1", room.DeliverAsync, Message("a", 2));
+        outbox.Post("r1", room.DeliverAsync, Message("b", 2));
+        Assert.Single(room.Batches);
+
+        room.Complete(0);
+        await room.WaitForBatchesAsync(2);
+
+        Assert.Equal([["a1"], ["b1", "a2", "b2"]], room.Batches);
+        Assert.Equal(1, outbox.Busy);
+        room.Complete(1);
+        await WaitIdleAsync(outbox);
+    }
+
+    [Fact]
+    public async Task Post_LastDeliveryCompletedWithNothingQueued_DropsTheRoomsEntryAndTheNextGoesAtOnce()
+    {
+        var room = new Room();
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>());
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+
+        room.Complete(0);
+        await WaitIdleAsync(outbox);
+        outbox.Post("r1", room.DeliverAsync, Message("a", 2));
+
+        Assert.Equal([["a1"], ["a2"]], room.Batches);
+    }
+
+    [Fact]
+    public async Task Post_ToTwoRooms_EachHasItsOwnDeliveryInFlight()
+    {
+        var first = new Room();
+        var second = new Room();
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>());
+
+        outbox.Post("r1", first.DeliverAsync, Message("a", 1));
+        outbox.Post("r2", second.DeliverAsync, Message("b", 1));
+
+        Assert.Equal([["a1"]], first.Batches);
+        Assert.Equal([["b1"]], second.Batches);
+        Assert.Equal(2, outbox.Busy);
+        first.Complete(0);
+        second.Complete(0);
+        await WaitIdleAsync(outbox);
+    }
+
+    [Fact]
+    public async Task Post_DeliveryFails_IsLoggedAndWhatGatheredStillGoesInOrder()
+    {
+        var room = new Room();
+        var logger = new FakeLogger<RoomOutbox>();
+        var outbox = new RoomOutbox(logger);
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+        outbox.Post("r1", room.DeliverAsync, Message("a", 2));
+        outbox.Post("r1", room.DeliverAsync, Message("a", 3));
+
+        room.Fail(0, new TimeoutException("the room did not answer"));
+        await room.WaitForBatchesAsync(2);
+        room.Complete(1);
+        await WaitIdleAsync(outbox);
+
+        Assert.Equal([["a1"], ["a2", "a3"]], room.Batches);
+        var failure = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.IsType<TimeoutException>(failure.Exception);
+        Assert.Contains("r1", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_DeliveryThrowsBeforeReturningATask_IsLoggedAndTheRoomStaysUsable()
+    {
+        var calls = 0;
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>());
+        Task Deliver(InboundMessage[] batch) => Interlocked.Increment(ref calls) == 1 ? throw new InvalidOperationException("no") : Task.CompletedTask;
+
+        outbox.Post("r1", Deliver, Message("a", 1));
+        await WaitIdleAsync(outbox);
+        outbox.Post("r1", Deliver, Message("a", 2));
+        await WaitIdleAsync(outbox);
+
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public async Task Post_ManySendersAtOnce_EveryMessageArrivesOnceAndEachSendersInOrder()
+    {
+        const int Senders = 8;
+        const int PerSender = 500;
+        var delivered = new ConcurrentQueue<InboundMessage[]>();
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>());
+        async Task DeliverAsync(InboundMessage[] batch)
+        {
+            delivered.Enqueue(batch);
+            await Task.Yield();
+        }
+
+        // Each sender posts from its own thread, in order, as a connection's inbound service does.
+        await Task.WhenAll(Enumerable.Range(0, Senders).Select(sender => Task.Run(() =>
+        {
+            for (var seq = 1; seq <= PerSender; seq++)
+            {
+                outbox.Post("r1", DeliverAsync, Message($"p{sender}-", seq));
+            }
+        }, TestContext.Current.CancellationToken)));
+        await WaitIdleAsync(outbox);
+
+        var all = delivered.SelectMany(static batch => batch).ToList();
+        Assert.Equal(Senders * PerSender, all.Count);
+        foreach (var sender in all.GroupBy(static m => m.PlayerId))
+        {
+            Assert.Equal(Enumerable.Range(1, PerSender), sender.Select(static m => int.Parse(m.Type[1..], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{all.Count} messages in {delivered.Count} deliveries");
+        Assert.True(delivered.Count < all.Count, "nothing was batched");
+    }
+
+    private static InboundMessage Message(string player, int seq) =>
+        new(player, "m" + seq.ToString(System.Globalization.CultureInfo.InvariantCulture), new JsonPayload(Encoding.UTF8.GetBytes("{}")));
+
+    private static Task WaitIdleAsync(RoomOutbox outbox) =>
+        Infrastructure.Eventually.WaitAsync(() => Task.FromResult(outbox.Busy), static busy => busy == 0, Bound);
+
+    /// <summary>A room whose deliveries complete when the test completes them.</summary>
+    private sealed class Room
+    {
+        private readonly Lock _lock = new();
+        private readonly List<(string[] Messages, TaskCompletionSource Done)> _deliveries = [];
+
+        public List<string[]> Batches
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return [.. _deliveries.Select(static d => d.Messages)];
+                }
+            }
+        }
+
+        public Task DeliverAsync(InboundMessage[] batch)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_lock)
+            {
+                _deliveries.Add(([.. batch.Select(static m => m.PlayerId + m.Type[1..])], done));
+            }
+
+            return done.Task;
+        }
+
+        public void Complete(int delivery) => Done(delivery).SetResult();
+
+        public void Fail(int delivery, Exception exception) => Done(delivery).SetException(exception);
+
+        public Task WaitForBatchesAsync(int count) =>
+            Infrastructure.Eventually.WaitAsync(() => Task.FromResult(Batches.Count), c => c >= count, Bound);
+
+        private TaskCompletionSource Done(int delivery)
+        {
+            lock (_lock)
+            {
+                return _deliveries[delivery].Done;
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Reflection;
+using OrleansGame.Rooms.Hosting;
+
+namespace OrleansGame.Rooms.Tests;
+
+/// <summary>
+/// The platform's rule, checked on the compiled assemblies: the core (room API, room host, gateway, silo) names no
+/// mode's types, and a mode sees neither Orleans nor the web.
+/// </summary>
+public sealed class LayeringTests
+{
+    private static readonly string[] Core =
+    [
+        "OrleansGame.Rooms", "OrleansGame.Cancellable", "OrleansGame.Grains.Abstractions", "OrleansGame.Grains",
+        "OrleansGame.Gateway", "OrleansGame.Silo",
+    ];
+
+    private static readonly string[] Modes = ["OrleansGame.Arena"];
+
+    public static TheoryData<string> CoreAssemblies => [.. Core];
+
+    public static TheoryData<string> ModeAssemblies => [.. Modes];
+
+    [Theory]
+    [MemberData(nameof(CoreAssemblies))]
+    public void CoreAssembly_ReferencesNoModeAssembly(string core)
+    {
+        var references = Assembly.Load(core).GetReferencedAssemblies().Select(static r => r.Name);
+
+        Assert.Empty(references.Intersect(Modes));
+    }
+
+    [Theory]
+    [MemberData(nameof(CoreAssemblies))]
+    public void CoreAssembly_DefinesNoGameMode(string core)
+    {
+        Assert.DoesNotContain(Assembly.Load(core).GetTypes(), IsGameMode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ModeAssemblies))]
+    public void ModeAssembly_DefinesAModeAndReferencesNeitherOrleansNorTheWeb(string mode)
+    {
+        var assembly = Assembly.Load(mode);
+        var references = assembly.GetReferencedAssemblies().Select(static r => r.Name!).ToList();
+
+        Assert.Contains(assembly.GetTypes(), IsGameMode);
+        Assert.Contains("OrleansGame.Rooms", references);
+        Assert.DoesNotContain(references, static r => r.StartsWith("Orleans.", StringComparison.Ordinal) || r.StartsWith("Microsoft.Orleans", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, static r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, static r => r.StartsWith("OrleansGame.Grains", StringComparison.Ordinal) || r == "OrleansGame.Gateway");
+    }
+
+    private static bool IsGameMode(Type type) => !type.IsAbstract && typeof(IHostedMode).IsAssignableFrom(type);
+}

@@ -1,0 +1,58 @@
+namespace OrleansGame.Rooms.Tests;
+
+public sealed class ModeSettingsTests
+{
+    [Fact]
+    public void Validated_Defaults_AreValidAndDocumented()
+    {
+        var settings = new ModeSettings().Validated();
+
+        Assert.Equal(20, settings.TickRate);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), settings.TickInterval);
+        Assert.Equal(8, settings.Capacity);
+        Assert.Equal(TimeSpan.FromSeconds(20), settings.SeatHold);
+        Assert.True(settings.JoinInProgress);
+        Assert.False(settings.StatePerMember);
+        Assert.Equal("State", settings.StateMethod);
+    }
+
+    [Theory]
+    [InlineData(0, 8)]
+    [InlineData(61, 8)]
+    [InlineData(20, 0)]
+    [InlineData(20, 257)]
+    public void Validated_TickRateOrCapacityOutOfRange_ThrowsNamingIt(int tickRate, int capacity)
+    {
+        var settings = new ModeSettings { TickRate = tickRate, Capacity = capacity };
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => settings.Validated());
+
+        Assert.Equal(tickRate is < 1 or > 60 ? nameof(ModeSettings.TickRate) : nameof(ModeSettings.Capacity), error.ParamName);
+    }
+
+    [Fact]
+    public void Validated_MessageTypeDeclaredTwice_Throws()
+    {
+        var settings = new ModeSettings { Messages = [MessageRule.For<object>("move", 64, 10, 10), MessageRule.For<string>("move", 64, 10, 10)] };
+
+        var error = Assert.Throws<ArgumentException>(() => settings.Validated());
+
+        Assert.Contains("'move' is declared twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("thirty-three-characters-long-name")]
+    public void Validated_BadMethodName_Throws(string method)
+    {
+        Assert.Throws<ArgumentException>(() => new ModeSettings { StateMethod = method }.Validated());
+        Assert.Throws<ArgumentException>(() => new ModeSettings { OwnMethods = new HashSet<string> { method } }.Validated());
+    }
+
+    [Fact]
+    public void GameMode_BadSettings_CannotBeConstructed()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => new TallyMode(new ModeSettings { TickRate = 100 }));
+    }
+}
