@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -5,7 +6,8 @@ namespace OrleansGame.Rooms;
 
 /// <summary>
 /// How the host writes and reads a mode's JSON: payloads both ways, state sent to clients, and the checkpoint.
-/// camelCase names, null members left out, numbers as numbers: the same text the hub's JSON protocol writes.
+/// camelCase names, null members left out, numbers as numbers, and text escaped only where JSON requires it: the same
+/// bytes the hub's JSON protocol writes, so a message reads the same whether a mode or the hub serialised it.
 /// </summary>
 public static class RoomJson
 {
@@ -21,6 +23,9 @@ public static class RoomJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             IncludeFields = false,
             MaxDepth = 32,
+
+            // The hub's JSON protocol writes "Zoë" and "<b>" as they are; the default encoder would write \u00EB.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR.Client;
 using OrleansGame.Gateway.Tests.Infrastructure;
 
 namespace OrleansGame.Gateway.Tests;
@@ -68,6 +69,11 @@ public sealed class GameplayTests(GatewayFixture fixture)
         }
 
         Assert.True(Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(30));
+
+        // Leaving frees the seats now: a dropped player's seat is held for 20 s, and held seats of the public rooms
+        // quick join fills would add up across tests sharing this gateway until one is full.
+        await alice.Connection.InvokeAsync("LeaveRoom", TestContext.Current.CancellationToken);
+        await bob.Connection.InvokeAsync("LeaveRoom", TestContext.Current.CancellationToken);
     }
 
     [Theory]

@@ -14,6 +14,14 @@ public sealed class RoomJsonTests
     }
 
     [Fact]
+    public void Options_WriteTextAsTheHubsJsonProtocolDoes()
+    {
+        var json = JsonSerializer.Serialize(new Sample("Zoë", "<b>é & 'q'</b>", 0), RoomJson.Options);
+
+        Assert.Equal("""{"playerId":"Zoë","name":"<b>é & 'q'</b>","score":0}""", json);
+    }
+
+    [Fact]
     public void Options_ReadAnyCaseButNotNumbersFromStrings()
     {
         Assert.Equal(new Sample("x", "y", 2), JsonSerializer.Deserialize<Sample>("""{"PLAYERID":"x","name":"y","score":2}""", RoomJson.Options));

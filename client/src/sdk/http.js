@@ -80,7 +80,7 @@ export function refreshSession(token, baseUrl) {
  * @param {string} [baseUrl]
  * @param {{ mode?: string }} [options] only the rooms of this mode; without it, every mode's quick-join rooms
  * @returns {Promise<Array<{ roomId: string, players: number, capacity: number, phase: string, isPrivate: boolean, mode?: string, joinable?: boolean }>>}
- *   (`mode` and `joinable` come from servers that run modes)
+ *   (`mode` and `joinable` come from servers that run modes); rejects with `unknown_mode` for a mode the server does not run
  */
 export function listRooms(baseUrl, { mode } = {}) {
   const query = mode === undefined || mode === null ? '' : `?mode=${encodeURIComponent(mode)}`;

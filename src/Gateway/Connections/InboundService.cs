@@ -143,6 +143,9 @@ internal sealed partial class InboundService(
                 return (null, new ErrorMessage(ErrorCodes.InvalidArgument, "the argument must be an object"));
             case ClientMessage.JoinRoom { Request.RoomId: { } roomId } when !RoomCodes.IsValid(roomId):
                 return (null, RoomCodes.InvalidError());
+            case ClientMessage.JoinRoom { Request: { RoomId: not null } request } join:
+                // The code names one room, whatever it plays: mode and properties are for quick join only.
+                return (join with { Request = request with { Mode = null, Properties = RoomRequestRules.None } }, null);
             case ClientMessage.JoinRoom { Request: { } request } join:
                 return RoomRequestRules.TryCheck(request.Mode, request.Properties, out var joinProperties, out var joinError)
                     ? (join with { Request = request with { Properties = joinProperties } }, null)

@@ -7,7 +7,8 @@ namespace OrleansGame.Gateway.Connections;
 /// <summary>
 /// The shape of what <c>JoinRoom</c> and <c>CreateRoom</c> carry besides a room code: a mode name (or none, for the
 /// cluster's default mode) and up to <see cref="MaxProperties"/> properties whose names are shaped like mode names and
-/// whose values have at most <see cref="MaxValueLength"/> characters. Whether the mode exists is the grains' answer.
+/// whose values have at most <see cref="MaxValueLength"/> characters, for quick join and create (joining by code
+/// ignores both). Whether the mode exists is the grains' answer.
 /// </summary>
 internal static class RoomRequestRules
 {
@@ -17,7 +18,8 @@ internal static class RoomRequestRules
     /// <summary>The longest property value, in characters.</summary>
     public const int MaxValueLength = 64;
 
-    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>No properties.</summary>
+    public static IReadOnlyDictionary<string, string> None { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Checks <paramref name="mode"/> and <paramref name="properties"/>; on success <paramref name="checkedProperties"/> is a copy of the properties.</summary>
     public static bool TryCheck(

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text;
 using OrleansGame.Gateway.Api;
@@ -49,15 +48,19 @@ internal static class MessageTypes
         ClosingReasons.Kicked, ClientClosed,
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly ConcurrentDictionary<string, string> DeclaredNames = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, bool> DeclaredCodes = new(StringComparer.Ordinal);
+    private static readonly DeclaredNames Names = new(MaxDeclared, ModeNames.IsValid, SnakeCase);
+
+    private static readonly DeclaredNames DeclaredCodes = new(
+        MaxDeclared,
+        static code => code.Length <= ModeNames.MaxLength && code.All(static c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'),
+        static code => code);
 
     /// <summary>
     /// The type of hub method, client method or message type <paramref name="name"/> (<c>JoinRoom</c> is
     /// <c>join_room</c>), or <see cref="Other"/> when it is neither the gateway's nor declared by a mode.
     /// </summary>
     public static string Of(string? name) =>
-        name is null ? Other : Methods.GetValueOrDefault(name) ?? DeclaredNames.GetValueOrDefault(name) ?? Other;
+        name is null ? Other : Methods.GetValueOrDefault(name) ?? Names.TagOf(name) ?? Other;
 
     /// <summary>The type of a message the hub handed to a connection.</summary>
     public static string Of(ClientMessage message) => message switch
@@ -87,9 +90,9 @@ internal static class MessageTypes
     /// <inheritdoc cref="Declare(IEnumerable{string})"/>
     public static void Declare(string name)
     {
-        if (!Methods.ContainsKey(name) && !DeclaredNames.ContainsKey(name) && DeclaredNames.Count < MaxDeclared && ModeNames.IsValid(name))
+        if (!Methods.ContainsKey(name))
         {
-            DeclaredNames.TryAdd(name, SnakeCase(name));
+            Names.Declare(name);
         }
     }
 
@@ -99,15 +102,14 @@ internal static class MessageTypes
     /// </summary>
     public static void DeclareCode(string? code)
     {
-        if (code is { Length: > 0 and <= ModeNames.MaxLength } && !Codes.Contains(code) && !DeclaredCodes.ContainsKey(code)
-            && DeclaredCodes.Count < MaxDeclared && code.All(static c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+        if (code is { Length: > 0 } && !Codes.Contains(code))
         {
-            DeclaredCodes.TryAdd(code, true);
+            DeclaredCodes.Declare(code);
         }
     }
 
     /// <summary><paramref name="code"/> if it is a known error code, else <see cref="Other"/>.</summary>
-    public static string Code(string? code) => code is not null && (Codes.Contains(code) || DeclaredCodes.ContainsKey(code)) ? code : Other;
+    public static string Code(string? code) => code is null ? Other : Codes.Contains(code) ? code : DeclaredCodes.TagOf(code) ?? Other;
 
     /// <summary><paramref name="reason"/> if it is a known close reason, else <see cref="Other"/>.</summary>
     public static string Reason(string? reason) => reason is not null && Reasons.Contains(reason) ? reason : Other;
