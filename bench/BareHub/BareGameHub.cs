@@ -8,7 +8,10 @@ namespace OrleansGame.BareHub;
 /// <summary>The bare hub at <c>/hubs/game</c>: the game's method names and shapes, none of its rules.</summary>
 internal sealed class BareGameHub(BareRooms rooms) : Hub
 {
-    /// <summary>The arena's default geometry, as the game's join result carries it.</summary>
+    /// <summary>The mode the game's join result names: the bare hub stands in for the arena.</summary>
+    private const string Mode = "arena";
+
+    /// <summary>The arena's default geometry, as the game's join result carries it (no orbs: the bare hub has none).</summary>
     private static readonly ArenaGeometry Geometry = new(1000, 1000, 20, 8, 200, 50, 0);
 
     /// <summary>Quick join: a seat in a room of eight, and the room's SignalR group.</summary>
@@ -19,7 +22,7 @@ internal sealed class BareGameHub(BareRooms rooms) : Hub
         var room = rooms.Join(Context.ConnectionId, playerId);
         await Groups.AddToGroupAsync(Context.ConnectionId, room.Id);
         var snapshot = new Snapshot(room.Id, room.Tick, 0, "playing", 60_000, [], []);
-        return new BareJoinResult(room.Id, playerId, BareRooms.Capacity, false, [new RosterEntry(playerId, "bot")], [], snapshot, Geometry, "arena");
+        return new BareJoinResult(room.Id, playerId, BareRooms.Capacity, false, [new RosterEntry(playerId, "bot")], [], snapshot, Geometry, Mode);
     }
 
     /// <summary>Takes the direction and the sequence as they come.</summary>

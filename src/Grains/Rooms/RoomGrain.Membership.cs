@@ -202,7 +202,7 @@ internal sealed partial class RoomGrain
     private JsonPayload JoinResult(string playerId, object joinState)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RoomJson.Options.Encoder }))
         {
             json.WriteStartObject();
             json.WriteString("roomId", RoomId);

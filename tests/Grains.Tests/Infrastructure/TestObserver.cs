@@ -61,14 +61,7 @@ public sealed class TestObserver(IPlayerGrain? answerPingsFor) : IPlayerObserver
         switch (message.Method)
         {
             case ArenaMessageTypes.Snapshot:
-                var dbg = ArenaWire.Read<Snapshot>(message.Payload);
-                var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                if (snapshots.Count > 0 && dbg.Tick != snapshots[^1].Tick + 1)
-                {
-                    System.IO.File.AppendAllText("/tmp/scratch/reorder.log", $"{dbg.RoomId} got {dbg.Tick} after {snapshots[^1].Tick}; made {now - dbg.ServerTime} ms ago; prev made {now - snapshots[^1].ServerTime} ms ago; thread {Environment.CurrentManagedThreadId}\n");
-                }
-
-                snapshots.Add(dbg);
+                snapshots.Add(ArenaWire.Read<Snapshot>(message.Payload));
                 break;
             case ArenaMessageTypes.Chat:
                 chats.Add(ArenaWire.Read<ChatMessage>(message.Payload));
