@@ -14,9 +14,15 @@ namespace OrleansGame.Gateway.Connections;
 /// </summary>
 /// <remarks>
 /// A room's entry exists only while a delivery is in flight: the last one to complete with nothing queued removes it.
+/// A delivery that gets no answer within <see cref="DeliveryTimeout"/> is given up and the next one goes: a silo that
+/// crashed holds its calls until Orleans declares it dead or the response timeout ends them, and meanwhile the room's
+/// next delivery is what reactivates it on a surviving silo.
 /// </remarks>
-internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger)
+internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvider time)
 {
+    /// <summary>How long a delivery may go unanswered before the next one goes; its messages are then taken as lost.</summary>
+    public static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(2);
+
     /// <summary>The most messages a room's entry holds while a delivery is in flight; beyond that, messages are dropped.</summary>
     public const int MaxQueued = 4096;
 
@@ -68,9 +74,19 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger)
     {
         while (true)
         {
+            Task? delivery = null;
             try
             {
-                await lane.Deliver(batch);
+                delivery = lane.Deliver(batch);
+                await delivery.WaitAsync(DeliveryTimeout, time);
+            }
+            catch (TimeoutException) when (delivery is { IsCompleted: false })
+            {
+                LogDeliveryUnanswered(logger, lane.RoomId, batch.Length, DeliveryTimeout);
+
+                // The delivery given up on may still fail later: observe it, so that its fault is not left unobserved.
+                _ = delivery.ContinueWith(
+                    static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
             catch (Exception exception)
             {
@@ -111,6 +127,9 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger)
             Activity.Current = null;
         }
     }
+
+    [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "Room {RoomId} did not answer a delivery of {Count} messages within {Timeout}; the next one goes")]
+    private static partial void LogDeliveryUnanswered(ILogger logger, string roomId, int count, TimeSpan timeout);
 
     [LoggerMessage(EventId = 1701, Level = LogLevel.Warning, Message = "Delivering {Count} messages to room {RoomId} failed")]
     private static partial void LogDeliveryFailed(ILogger logger, string roomId, int count, Exception exception);

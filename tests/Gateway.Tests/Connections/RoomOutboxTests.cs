@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using OrleansGame.Gateway.Connections;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -19,7 +20,7 @@ public sealed class RoomOutboxTests
     public void Post_NothingInFlight_DeliversAtOnceAlone()
     {
         var room = new Room();
-        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>());
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>(), TimeProvider.System);
 
         outbox.Post("r1", room.DeliverAsync, Message("a", 1));
 
@@ -30,7 +31,7 @@ public sealed class RoomOutboxTests
     public async Task Post_WhileADeliveryIsInFlight_GathersEverythingIntoOneNextDelivery()
     {
         var room = new Room();
-        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>());
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>(), TimeProvider.System);
         outbox.Post("r1", room.DeliverAsync, Message("a", 1));
 
         outbox.Post("r1", room.DeliverAsync, Message("b", 1));
@@ -51,7 +52,7 @@ public sealed class RoomOutboxTests
     public async Task Post_LastDeliveryCompletedWithNothingQueued_DropsTheRoomsEntryAndTheNextGoesAtOnce()
     {
         var room = new Room();
-        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>());
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>(), TimeProvider.System);
         outbox.Post("r1", room.DeliverAsync, Message("a", 1));
 
         room.Complete(0);
@@ -66,7 +67,7 @@ public sealed class RoomOutboxTests
     {
         var first = new Room();
         var second = new Room();
-        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>());
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>(), TimeProvider.System);
 
         outbox.Post("r1", first.DeliverAsync, Message("a", 1));
         outbox.Post("r2", second.DeliverAsync, Message("b", 1));
@@ -84,7 +85,7 @@ public sealed class RoomOutboxTests
     {
         var room = new Room();
         var logger = new FakeLogger<RoomOutbox>();
-        var outbox = new RoomOutbox(logger);
+        var outbox = new RoomOutbox(logger, TimeProvider.System);
         outbox.Post("r1", room.DeliverAsync, Message("a", 1));
         outbox.Post("r1", room.DeliverAsync, Message("a", 2));
         outbox.Post("r1", room.DeliverAsync, Message("a", 3));
@@ -101,10 +102,32 @@ public sealed class RoomOutboxTests
     }
 
     [Fact]
+    public async Task Post_DeliveryUnansweredPastTheTimeout_IsGivenUpAndWhatGatheredGoes()
+    {
+        var room = new Room();
+        var time = new FakeTimeProvider();
+        var logger = new FakeLogger<RoomOutbox>();
+        var outbox = new RoomOutbox(logger, time);
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+        outbox.Post("r1", room.DeliverAsync, Message("a", 2));
+
+        time.Advance(RoomOutbox.DeliveryTimeout - TimeSpan.FromMilliseconds(1));
+        Assert.Single(room.Batches);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await room.WaitForBatchesAsync(2);
+        room.Fail(0, new TimeoutException("the silo was declared dead"));
+        room.Complete(1);
+        await WaitIdleAsync(outbox);
+
+        Assert.Equal([["a1"], ["a2"]], room.Batches);
+        Assert.Contains(logger.Collector.GetSnapshot(), static r => r.Id.Id == 1703 && r.Message.Contains("r1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Post_DeliveryThrowsBeforeReturningATask_IsLoggedAndTheRoomStaysUsable()
     {
         var calls = 0;
-        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>());
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>(), TimeProvider.System);
         Task Deliver(InboundMessage[] batch) => Interlocked.Increment(ref calls) == 1 ? throw new InvalidOperationException("no") : Task.CompletedTask;
 
         outbox.Post("r1", Deliver, Message("a", 1));
@@ -121,7 +144,7 @@ public sealed class RoomOutboxTests
         const int Senders = 8;
         const int PerSender = 500;
         var delivered = new ConcurrentQueue<InboundMessage[]>();
-        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>());
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>(), TimeProvider.System);
         async Task DeliverAsync(InboundMessage[] batch)
         {
             delivered.Enqueue(batch);
