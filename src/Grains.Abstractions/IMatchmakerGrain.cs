@@ -3,18 +3,26 @@ using OrleansGame.Grains.Abstractions.Wire;
 namespace OrleansGame.Grains.Abstractions;
 
 /// <summary>
-/// The matchmaker of one mode and set of properties (key: <see cref="MatchmakerKeys.For"/>): its public rooms and
-/// their occupancy, quick join, new rooms under fresh codes.
+/// One partition of the matchmaking of a mode and set of properties (key: <see cref="MatchmakerKeys.Partition"/>):
+/// its rooms and their occupancy as the rooms report it, and the seats it has offered since. It only chooses: it
+/// offers a room and the player's grain asks the room, which decides, so no partition ever waits for a room.
 /// </summary>
 public interface IMatchmakerGrain : IGrainWithStringKey
 {
-    /// <summary>Seats the player in the fullest public room with a free seat, or in a new one.</summary>
-    Task<JoinOutcome> QuickJoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null);
+    /// <summary>
+    /// Offers the fullest public room with a seat not yet offered, or a new room to open; the seat is held for the
+    /// player until the room reports it taken (or a few seconds pass).
+    /// </summary>
+    Task<SeatOffer> OfferSeatAsync();
 
-    /// <summary>Opens a new room of this matchmaker's mode and properties under a fresh, unguessable code and returns the code.</summary>
-    Task<string> CreateRoomAsync(bool isPrivate);
+    /// <summary>Offers a new room of this partition's mode and properties under a fresh, unguessable code.</summary>
+    Task<SeatOffer> OfferNewRoomAsync(bool isPrivate);
 
-    /// <summary>A room reports its occupancy; one-way, so a room never waits on the matchmaker that may be waiting on it.</summary>
+    /// <summary>A room refused an offered seat with <paramref name="code"/>: the partition stops offering it until it reports again.</summary>
+    [OneWay]
+    Task SeatRefusedAsync(string roomId, string code);
+
+    /// <summary>A room reports its occupancy; one-way, so a room never waits on a matchmaker.</summary>
     [OneWay]
     Task ReportRoomAsync(RoomInfo room);
 

@@ -7,4 +7,7 @@ public interface IModeCatalogGrain : IGrainWithIntegerKey
 {
     /// <summary>Every registered mode, the default one marked.</summary>
     Task<IReadOnlyList<ModeInfo>> ListModesAsync();
+
+    /// <summary>The most partitions a pool may have now: the room list reads partitions 0 to this one less.</summary>
+    Task<int> GetMaxPartitionsAsync();
 }

@@ -15,8 +15,9 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>
     /// Seats a player; refused with <c>room_full</c>, <c>room_not_found</c>, <c>room_in_progress</c> or the mode's
     /// own code. Its state goes through <paramref name="gateway"/> when there is one, else to <paramref name="observer"/>.
+    /// A room not open yet is opened with <paramref name="open"/> (a matchmaker's offer of a new room) when given.
     /// </summary>
-    Task<JoinOutcome> JoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null);
+    Task<JoinOutcome> JoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null, RoomSpec? open = null);
 
     /// <summary>
     /// Gives a seated player its connection back (a reconnect within the hold); the seat to push as <c>RoomState</c>,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OrleansGame.Grains.Matchmaking;
 using OrleansGame.Grains.Modes;
 using OrleansGame.Grains.Observability;
 using OrleansGame.Grains.Options;
@@ -12,8 +13,8 @@ namespace OrleansGame.Grains;
 public static class GameSiloBuilderExtensions
 {
     /// <summary>
-    /// Adds what the grains need: the mode registry, the <c>Ping</c> options bound from configuration and validated at
-    /// start, and <see cref="TimeProvider.System"/> unless a time provider is already registered. The host adds the
+    /// Adds what the grains need: the mode registry, the <c>Ping</c> and <c>Matchmaking</c> options bound from
+    /// configuration and validated at start, and <see cref="TimeProvider.System"/> unless a time provider is already registered. The host adds the
     /// grain storage named <c>game</c> (memory in standalone mode and tests, Redis in a cluster) and at least one mode
     /// with <see cref="AddGameMode{TMode}"/>.
     /// </summary>
@@ -24,8 +25,11 @@ public static class GameSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddGrainMetrics();
         services.TryAddSingleton<GameModeRegistry>();
+        services.TryAddSingleton<MatchmakingPartitions>();
         services.AddOptions<PingOptions>().BindConfiguration(PingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PingOptions>, PingOptionsValidator>());
+        services.AddOptions<MatchmakingOptions>().BindConfiguration(MatchmakingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MatchmakingOptions>, MatchmakingOptionsValidator>());
         return builder;
     }
 

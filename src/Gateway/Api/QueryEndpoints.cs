@@ -25,7 +25,7 @@ internal static class QueryEndpoints
         TypedResults.Ok(await grains.GetGrain<IModeCatalogGrain>(0).ListModesAsync());
 
     /// <summary>
-    /// The public rooms of the default matchmaker (no properties) of <c>?mode=</c>, or of every mode without it; rooms
+    /// The public rooms of the default pool (no properties) of <c>?mode=</c>, or of every mode without it; rooms
     /// created with properties are found by quick join with the same properties, not listed here.
     /// </summary>
     private static async Task<IResult> ListRoomsAsync(HttpContext http, IGrainFactory grains)
@@ -50,8 +50,14 @@ internal static class QueryEndpoints
             names = [mode];
         }
 
-        var lists = await Task.WhenAll(names.Select(name => grains.GetGrain<IMatchmakerGrain>(MatchmakerKeys.For(name, null)).ListRoomsAsync()));
-        return TypedResults.Ok(lists.SelectMany(static rooms => rooms).Where(static room => !room.IsPrivate).ToList());
+        // A pool's rooms are spread over its partitions: read them all and merge, fullest first.
+        var partitions = await grains.GetGrain<IModeCatalogGrain>(0).GetMaxPartitionsAsync();
+        var lists = await Task.WhenAll(
+            from name in names
+            from shard in Enumerable.Range(0, partitions)
+            select grains.GetGrain<IMatchmakerGrain>(MatchmakerKeys.Partition(MatchmakerKeys.For(name, null), shard)).ListRoomsAsync());
+        return TypedResults.Ok(lists.SelectMany(static rooms => rooms).Where(static room => !room.IsPrivate)
+            .OrderByDescending(static room => room.Players).ThenBy(static room => room.RoomId, StringComparer.Ordinal).ToList());
     }
 
     private static async Task<IResult> GetLeaderboardAsync(HttpContext http, IGrainFactory grains)

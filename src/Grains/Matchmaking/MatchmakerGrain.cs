@@ -2,76 +2,82 @@ using Microsoft.Extensions.Logging;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Validation;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Grains.Modes;
+using OrleansGame.Grains.Observability;
 
 namespace OrleansGame.Grains.Matchmaking;
 
 /// <summary>
-/// The matchmaker of one mode and set of properties (key: <see cref="MatchmakerKeys.For"/>): knows its open rooms and
-/// their occupancy from the rooms' reports, seats quick joins in the fullest public room with a free seat, and opens
-/// rooms under fresh codes. The rooms remain the authority on seats: the matchmaker's counts only choose which room
-/// to ask first.
+/// One partition of a pool (a mode and a set of properties; key: <see cref="MatchmakerKeys.Partition"/>): knows its
+/// rooms and their occupancy from the rooms' reports, and offers seats in the fullest public room that has one, or a
+/// new room. It never calls a room: the player's grain asks the room, which stays the authority on its seats, and a
+/// refused seat comes back as <see cref="SeatRefusedAsync"/>. Every call is therefore a short turn, and partitions of
+/// one pool on different silos take joins side by side.
 /// </summary>
-internal sealed partial class MatchmakerGrain(ILogger<MatchmakerGrain> logger) : Grain, IMatchmakerGrain
+/// <remarks>
+/// An offered seat counts as taken until the room's next report shows it (or <see cref="OfferHeld"/> passes), so that
+/// concurrent quick joins fill one room before the next: at most one partly filled room per partition in a steady
+/// stream, as with one matchmaker that awaited each join.
+/// </remarks>
+internal sealed partial class MatchmakerGrain(
+    GameModeRegistry modes, ILogger<MatchmakerGrain> logger, GrainMetrics metrics, TimeProvider time) : Grain, IMatchmakerGrain
 {
-    private readonly Dictionary<string, RoomInfo> rooms = [];
+    /// <summary>How long an offered seat is held for a player whose join the room has not reported yet.</summary>
+    public static readonly TimeSpan OfferHeld = TimeSpan.FromSeconds(5);
+
+    private readonly Dictionary<string, Entry> rooms = [];
     private RoomSpec? spec;
+    private int capacity = int.MaxValue;
 
-    private RoomSpec Spec(bool isPrivate)
+    private string Key => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (spec is null)
+        var (mode, properties) = MatchmakerKeys.Parse(Key);
+        spec = new RoomSpec(mode, false, properties, Key);
+        if (modes.TryGet(mode, out var hosted))
         {
-            var (mode, properties) = MatchmakerKeys.Parse(this.GetPrimaryKeyString());
-            spec = new RoomSpec(mode, false, properties);
+            capacity = hosted.Settings.Capacity;
         }
 
-        return spec with { IsPrivate = isPrivate };
+        metrics.PartitionActivated(mode);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public async Task<JoinOutcome> QuickJoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null)
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        var candidates = rooms.Values
-            .Where(static r => !r.IsPrivate && r.Joinable && r.Players < r.Capacity)
-            .OrderByDescending(static r => r.Players)
-            .Select(static r => r.RoomId)
-            .ToList();
-        foreach (var roomId in candidates)
-        {
-            var outcome = await GrainFactory.GetGrain<IRoomGrain>(roomId).JoinAsync(playerId, name, observer, gateway);
-            if (outcome.Result is not null)
-            {
-                Seated(roomId);
-                return outcome;
-            }
-
-            switch (outcome.Error?.Code)
-            {
-                case ErrorCodes.RoomFull when rooms.TryGetValue(roomId, out var full):
-                    rooms[roomId] = full with { Players = full.Capacity };
-                    break;
-                case ErrorCodes.RoomInProgress when rooms.TryGetValue(roomId, out var busy):
-                    rooms[roomId] = busy with { Joinable = false };
-                    break;
-                case ErrorCodes.RoomNotFound or ErrorCodes.RoomFailed:
-                    rooms.Remove(roomId);
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        var created = await CreateRoomAsync(isPrivate: false);
-        var result = await GrainFactory.GetGrain<IRoomGrain>(created).JoinAsync(playerId, name, observer, gateway);
-        if (result.Result is not null)
-        {
-            Seated(created);
-        }
-
-        return result;
+        metrics.PartitionDeactivated(spec!.Mode);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public async Task<string> CreateRoomAsync(bool isPrivate)
+    public Task<SeatOffer> OfferSeatAsync()
+    {
+        var now = time.GetUtcNow();
+        Entry? best = null;
+        foreach (var entry in rooms.Values)
+        {
+            var taken = entry.Taken(now);
+            if (!entry.Info.IsPrivate && entry.Info.Joinable && taken < entry.Info.Capacity && (best is null || taken > best.Taken(now)))
+            {
+                best = entry;
+            }
+        }
+
+        metrics.PartitionOffered(spec!.Mode, rooms.Count);
+        if (best is null)
+        {
+            return OfferNewRoomAsync(isPrivate: false);
+        }
+
+        best.Hold(now);
+        return Task.FromResult(new SeatOffer(best.Info.RoomId, best.Opening ? best.Spec : null));
+    }
+
+    /// <inheritdoc />
+    public Task<SeatOffer> OfferNewRoomAsync(bool isPrivate)
     {
         string roomId;
         do
@@ -80,18 +86,60 @@ internal sealed partial class MatchmakerGrain(ILogger<MatchmakerGrain> logger) :
         }
         while (rooms.ContainsKey(roomId));
 
-        var room = GrainFactory.GetGrain<IRoomGrain>(roomId);
-        await room.OpenAsync(Spec(isPrivate));
-        rooms[roomId] = await room.GetInfoAsync();
-        LogRoomCreated(roomId, this.GetPrimaryKeyString(), isPrivate);
-        return roomId;
+        var roomSpec = spec! with { IsPrivate = isPrivate };
+        var entry = new Entry(new RoomInfo(roomId, 0, capacity, "opening", isPrivate, roomSpec.Mode), roomSpec) { Opening = true };
+        entry.Hold(time.GetUtcNow());
+        rooms[roomId] = entry;
+        LogRoomOffered(roomId, Key, isPrivate);
+        return Task.FromResult(new SeatOffer(roomId, roomSpec));
+    }
+
+    /// <inheritdoc />
+    public Task SeatRefusedAsync(string roomId, string code)
+    {
+        if (!rooms.TryGetValue(roomId, out var entry))
+        {
+            return Task.CompletedTask;
+        }
+
+        switch (code)
+        {
+            case ErrorCodes.RoomFull:
+                entry.Info = entry.Info with { Players = entry.Info.Capacity };
+                entry.Release();
+                break;
+            case ErrorCodes.RoomInProgress:
+                entry.Info = entry.Info with { Joinable = false };
+                entry.Release();
+                break;
+            case ErrorCodes.RoomNotFound or ErrorCodes.RoomFailed:
+                rooms.Remove(roomId);
+                break;
+            default:
+                // The mode refused this player, not the seat: the seat is free for the next one.
+                entry.Release();
+                break;
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public Task ReportRoomAsync(RoomInfo room)
     {
         ArgumentNullException.ThrowIfNull(room);
-        rooms[room.RoomId] = room;
+        if (rooms.TryGetValue(room.RoomId, out var entry))
+        {
+            // Seats the room now reports taken were offered ones: they no longer need holding.
+            entry.Seated(Math.Max(0, room.Players - entry.Info.Players));
+            entry.Info = room;
+            entry.Opening = false;
+        }
+        else
+        {
+            rooms[room.RoomId] = new Entry(room, spec! with { IsPrivate = room.IsPrivate });
+        }
+
         return Task.CompletedTask;
     }
 
@@ -105,14 +153,43 @@ internal sealed partial class MatchmakerGrain(ILogger<MatchmakerGrain> logger) :
     /// <inheritdoc />
     public Task<IReadOnlyList<RoomInfo>> ListRoomsAsync() =>
         Task.FromResult<IReadOnlyList<RoomInfo>>(
-            [.. rooms.Values.Where(static r => !r.IsPrivate).OrderByDescending(static r => r.Players).ThenBy(static r => r.RoomId, StringComparer.Ordinal)]);
+        [
+            .. rooms.Values.Where(static e => !e.Info.IsPrivate && !e.Opening).Select(static e => e.Info)
+                .OrderByDescending(static r => r.Players).ThenBy(static r => r.RoomId, StringComparer.Ordinal),
+        ]);
 
-    private void Seated(string roomId)
+    /// <summary>A room as the partition knows it: its last report, and the seats offered since that it has not reported taken.</summary>
+    private sealed class Entry(RoomInfo info, RoomSpec spec)
     {
-        // The room's own report follows one-way; until it arrives, one more seat taken is the freshest count.
-        if (rooms.TryGetValue(roomId, out var known))
+        private readonly Queue<DateTimeOffset> offered = new();
+
+        public RoomInfo Info { get; set; } = info;
+
+        public RoomSpec Spec { get; } = spec;
+
+        /// <summary>Whether the room has not reported yet: offers carry its spec, so that whichever join comes first opens it.</summary>
+        public bool Opening { get; set; }
+
+        /// <summary>The seats taken as far as offers go: the reported ones and those offered within <see cref="OfferHeld"/>.</summary>
+        public int Taken(DateTimeOffset now)
         {
-            rooms[roomId] = known with { Players = Math.Min(known.Capacity, known.Players + 1) };
+            while (offered.TryPeek(out var at) && now - at > OfferHeld)
+            {
+                offered.Dequeue();
+            }
+
+            return Info.Players + offered.Count;
+        }
+
+        public void Hold(DateTimeOffset now) => offered.Enqueue(now);
+
+        public void Release() => offered.TryDequeue(out _);
+
+        public void Seated(int seats)
+        {
+            for (var i = 0; i < seats && offered.TryDequeue(out _); i++)
+            {
+            }
         }
     }
 }

@@ -21,6 +21,10 @@ internal sealed class GrainMetrics
     private readonly Counter<long> _modeErrors;
     private readonly Counter<long> _messagesDropped;
     private readonly Histogram<int> _inboundBatch;
+    private readonly Counter<long> _joins;
+    private readonly Histogram<double> _joinDuration;
+    private readonly UpDownCounter<long> _partitions;
+    private readonly Histogram<int> _partitionRooms;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public GrainMetrics(IMeterFactory meterFactory)
@@ -57,6 +61,16 @@ internal sealed class GrainMetrics
         _inboundBatch = meter.CreateHistogram<int>(
             "orleansgame.room.inbound.batch", "{message}", "Members' messages one gateway delivered to a room in one call.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
+        _joins = meter.CreateCounter<long>(
+            "orleansgame.matchmaking.joins", "{join}", "Quick joins and creates that ended, by mode and outcome (joined, or the refusal's code).");
+        _joinDuration = meter.CreateHistogram(
+            "orleansgame.matchmaking.join.duration", "ms", "How long one quick join or create took in the player's grain, offers and retries included.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000] });
+        _partitions = meter.CreateUpDownCounter<long>(
+            "orleansgame.matchmaking.partitions", "{partition}", "Matchmaker partitions active on this silo, by mode.");
+        _partitionRooms = meter.CreateHistogram<int>(
+            "orleansgame.matchmaking.partition.rooms", "{room}", "Rooms the partition knew when it made an offer, by mode.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256] });
     }
 
     /// <summary>A room tick of <paramref name="mode"/> took <paramref name="elapsed"/>.</summary>
@@ -105,6 +119,22 @@ internal sealed class GrainMetrics
 
     /// <summary>A room came back from its checkpoint.</summary>
     public void RoomRestored() => _restored.Add(1);
+
+    /// <summary>A quick join or create of <paramref name="mode"/> ended with <paramref name="outcome"/> after <paramref name="elapsed"/>.</summary>
+    public void JoinEnded(string mode, string outcome, TimeSpan elapsed)
+    {
+        _joins.Add(1, Mode(mode), new KeyValuePair<string, object?>("outcome", outcome));
+        _joinDuration.Record(elapsed.TotalMilliseconds, Mode(mode));
+    }
+
+    /// <summary>A matchmaker partition of <paramref name="mode"/> activated on this silo.</summary>
+    public void PartitionActivated(string mode) => _partitions.Add(1, Mode(mode));
+
+    /// <summary>A matchmaker partition of <paramref name="mode"/> deactivated on this silo.</summary>
+    public void PartitionDeactivated(string mode) => _partitions.Add(-1, Mode(mode));
+
+    /// <summary>A partition of <paramref name="mode"/> that knew <paramref name="rooms"/> rooms made an offer.</summary>
+    public void PartitionOffered(string mode, int rooms) => _partitionRooms.Record(rooms, Mode(mode));
 
     private static KeyValuePair<string, object?> Mode(string mode) => new("mode", mode);
 

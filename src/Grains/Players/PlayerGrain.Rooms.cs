@@ -7,6 +7,9 @@ namespace OrleansGame.Grains.Players;
 /// <summary>Joining, creating and leaving rooms; the seat the player holds.</summary>
 internal sealed partial class PlayerGrain
 {
+    /// <summary>How many offers a quick join or create tries before it gives up with the last refusal.</summary>
+    private const int OfferAttempts = 8;
+
     /// <inheritdoc />
     public async Task<JoinOutcome> JoinRoomAsync(RoomRequest request)
     {
@@ -24,12 +27,12 @@ internal sealed partial class PlayerGrain
                 : new JoinOutcome(null, RoomCodes.InvalidError());
         }
 
-        if (Matchmaker(request) is not { } matchmaker)
+        if (Partition(request) is not { } partition)
         {
             return UnknownMode(request.Mode);
         }
 
-        return await SeatAsync(await matchmaker.QuickJoinAsync(PlayerId, Record.Name, observer, gateway));
+        return await SeatAsync(await JoinOfferedAsync(partition.Mode, partition.Grain, static p => p.OfferSeatAsync()));
     }
 
     /// <inheritdoc />
@@ -41,13 +44,42 @@ internal sealed partial class PlayerGrain
             return refused;
         }
 
-        if (Matchmaker(request) is not { } matchmaker)
+        if (Partition(request) is not { } partition)
         {
             return UnknownMode(request.Mode);
         }
 
-        var roomId = await matchmaker.CreateRoomAsync(request.IsPrivate);
-        return await SeatAsync(await Room(roomId).JoinAsync(PlayerId, Record.Name, observer, gateway));
+        var isPrivate = request.IsPrivate;
+        return await SeatAsync(await JoinOfferedAsync(partition.Mode, partition.Grain, p => p.OfferNewRoomAsync(isPrivate)));
+    }
+
+    /// <summary>
+    /// Asks the partition for a seat and the offered room for it, up to <see cref="OfferAttempts"/> times: a room that
+    /// refuses the seat (full, started, gone) is reported back to the partition, which offers another.
+    /// </summary>
+    private async Task<JoinOutcome> JoinOfferedAsync(string mode, IMatchmakerGrain partition, Func<IMatchmakerGrain, Task<SeatOffer>> offer)
+    {
+        var started = time.GetTimestamp();
+        JoinOutcome outcome = JoinOutcome.Refused(ErrorCodes.RoomFull, "no room had a seat");
+        for (var attempt = 0; attempt < OfferAttempts; attempt++)
+        {
+            var seat = await offer(partition);
+            outcome = await Room(seat.RoomId).JoinAsync(PlayerId, Record.Name, observer, gateway, seat.Open);
+            if (outcome.Error is not { } error)
+            {
+                break;
+            }
+
+            _ = partition.SeatRefusedAsync(seat.RoomId, error.Code);
+            if (error.Code is not (ErrorCodes.RoomFull or ErrorCodes.RoomInProgress or ErrorCodes.RoomNotFound or ErrorCodes.RoomFailed))
+            {
+                // The mode refused the player, not the seat: another room of the same mode would say the same.
+                break;
+            }
+        }
+
+        metrics.JoinEnded(mode, outcome.Error?.Code ?? "joined", time.GetElapsedTime(started));
+        return outcome;
     }
 
     /// <inheritdoc />
@@ -94,11 +126,21 @@ internal sealed partial class PlayerGrain
 
     private IRoomGrain Room(string roomId) => GrainFactory.GetGrain<IRoomGrain>(roomId);
 
-    /// <summary>The matchmaker of the request's mode (the default one when it names none) and properties; null for a mode no silo runs.</summary>
-    private IMatchmakerGrain? Matchmaker(RoomRequest request)
+    /// <summary>
+    /// One partition of the request's pool (its mode, the default one when it names none, and its properties), drawn
+    /// at random among as many as the silo's join rate calls for (one while joins are few); null for a mode no silo runs.
+    /// </summary>
+    private (string Mode, IMatchmakerGrain Grain)? Partition(RoomRequest request)
     {
         var mode = request.Mode ?? modes.DefaultMode;
-        return modes.TryGet(mode, out _) ? GrainFactory.GetGrain<IMatchmakerGrain>(MatchmakerKeys.For(mode, request.Properties)) : null;
+        if (!modes.TryGet(mode, out _))
+        {
+            return null;
+        }
+
+        var pool = MatchmakerKeys.For(mode, request.Properties);
+        var shard = Random.Shared.Next(partitions.CountJoin());
+        return (mode, GrainFactory.GetGrain<IMatchmakerGrain>(MatchmakerKeys.Partition(pool, shard)));
     }
 
     private static JoinOutcome UnknownMode(string? mode) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Validation;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Grains.Matchmaking;
 using OrleansGame.Grains.Modes;
 using OrleansGame.Grains.Observability;
 using OrleansGame.Grains.Options;
@@ -15,6 +16,7 @@ namespace OrleansGame.Grains.Players;
 /// </summary>
 internal sealed partial class PlayerGrain(
     GameModeRegistry modes,
+    MatchmakingPartitions partitions,
     IOptions<PingOptions> pingOptions,
     TimeProvider time,
     ILogger<PlayerGrain> logger,

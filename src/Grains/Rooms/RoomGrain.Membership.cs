@@ -11,43 +11,53 @@ internal sealed partial class RoomGrain
     private readonly List<string> expired = [];
 
     /// <inheritdoc />
-    public Task<JoinOutcome> JoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null)
+    public async Task<JoinOutcome> JoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null, RoomSpec? open = null)
+    {
+        if (room is null && open is not null && !storage.State.Opened)
+        {
+            await OpenAsync(open);
+        }
+
+        return Join(playerId, name, observer, gateway);
+    }
+
+    private JoinOutcome Join(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway)
     {
         if (room is null)
         {
             this.DeactivateOnIdle();
-            return Task.FromResult(JoinOutcome.Refused(ErrorCodes.RoomNotFound, $"room {RoomId} does not exist"));
+            return JoinOutcome.Refused(ErrorCodes.RoomNotFound, $"room {RoomId} does not exist");
         }
 
         if (seats.TryGetValue(playerId, out var seated))
         {
             Reconnect(seated, observer, gateway);
-            return Task.FromResult(Joined(playerId));
+            return Joined(playerId);
         }
 
         if (seats.Count >= settings!.Capacity)
         {
             LogRoomRefused(RoomId, playerId, ErrorCodes.RoomFull);
-            return Task.FromResult(JoinOutcome.Refused(ErrorCodes.RoomFull, $"room {RoomId} is full"));
+            return JoinOutcome.Refused(ErrorCodes.RoomFull, $"room {RoomId} is full");
         }
 
         if (!room.Joinable)
         {
             LogRoomRefused(RoomId, playerId, ErrorCodes.RoomInProgress);
-            return Task.FromResult(JoinOutcome.Refused(ErrorCodes.RoomInProgress, $"room {RoomId} has a game under way"));
+            return JoinOutcome.Refused(ErrorCodes.RoomInProgress, $"room {RoomId} has a game under way");
         }
 
         var member = new Member(playerId, name, time.GetUtcNow());
         var decision = JoinDecision.Accept;
         if (!Guard(() => decision = mode!.CanJoin(state!, room, member), "CanJoin"))
         {
-            return Task.FromResult(Failed());
+            return Failed();
         }
 
         if (!decision.Accepted)
         {
             LogRoomRefused(RoomId, playerId, decision.Code!);
-            return Task.FromResult(JoinOutcome.Refused(decision.Code!, decision.Message!));
+            return JoinOutcome.Refused(decision.Code!, decision.Message!);
         }
 
         var seat = new Seat(member) { Observer = observer, Gateway = observer is null ? null : gateway };
@@ -57,13 +67,13 @@ internal sealed partial class RoomGrain
         checkpointDue = true;
         if (!Guard(() => mode!.OnJoin(state!, room, member), "OnJoin"))
         {
-            return Task.FromResult(Failed());
+            return Failed();
         }
 
         BroadcastEvent(new RoomEvent(RoomEventTypes.PlayerJoined, playerId, name), except: playerId);
         ReportOccupancy();
         LogJoined(RoomId, playerId, seats.Count);
-        return Task.FromResult(Joined(playerId));
+        return Joined(playerId);
     }
 
     /// <inheritdoc />

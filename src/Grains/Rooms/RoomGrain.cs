@@ -35,7 +35,8 @@ internal sealed partial class RoomGrain(
 
     private string RoomId => this.GetPrimaryKeyString();
 
-    private IMatchmakerGrain Matchmaker => GrainFactory.GetGrain<IMatchmakerGrain>(MatchmakerKeys.For(room!.Mode, room.Properties));
+    private IMatchmakerGrain Matchmaker =>
+        GrainFactory.GetGrain<IMatchmakerGrain>(room!.Spec.Partition ?? MatchmakerKeys.Partition(MatchmakerKeys.For(room.Mode, room.Properties), 0));
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
@@ -9,6 +10,9 @@ namespace OrleansGame.Grains.Tests.Hosting;
 /// <summary>Two in-process silos running the room host with the test modes only (probe is the default), and memory storage.</summary>
 public sealed class ModeHostClusterFixture : IAsyncLifetime
 {
+    /// <summary>The most partitions a pool has in this cluster.</summary>
+    public const int Partitions = 3;
+
     private InProcessTestCluster? cluster;
 
     public InProcessTestCluster Cluster => cluster ?? throw new InvalidOperationException("the cluster is not deployed");
@@ -18,6 +22,13 @@ public sealed class ModeHostClusterFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
+
+        // Every join past the first in a second opens another partition, up to three: the partitioned matchmaking shows.
+        builder.ConfigureHost(host => host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Matchmaking:JoinsPerPartition"] = "1",
+            ["Matchmaking:MaxPartitions"] = Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
         builder.ConfigureSilo((_, silo) => silo
             .AddMemoryGrainStorage("game")
             .AddGameGrains()
@@ -68,6 +79,10 @@ public sealed record ModePlayer(string Id, IPlayerGrain Grain, ModeObserver Conn
     /// <summary>Creates a room of <paramref name="mode"/> and seats the player in it.</summary>
     public Task<JoinOutcome> CreateAsync(string mode, bool isPrivate = true) =>
         Grain.CreateRoomAsync(new RoomRequest(null, mode, isPrivate, new Dictionary<string, string>()));
+
+    /// <summary>Quick joins a room of <paramref name="mode"/> with <paramref name="properties"/>.</summary>
+    public Task<JoinOutcome> QuickJoinAsync(string mode, IReadOnlyDictionary<string, string> properties) =>
+        Grain.JoinRoomAsync(new RoomRequest(null, mode, false, properties));
 
     /// <summary>Joins the room <paramref name="roomId"/>.</summary>
     public Task<JoinOutcome> JoinAsync(string roomId) =>

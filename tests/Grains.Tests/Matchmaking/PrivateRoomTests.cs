@@ -15,7 +15,7 @@ public sealed class PrivateRoomTests(ShortTimingsClusterFixture fixture)
         var bob = await fixture.NewPlayerAsync("Bob", attach: false);
         var carol = await fixture.NewPlayerAsync("Carol", attach: false);
         var created = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.ToArena();
-        var matchmaker = fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.For(ShippedModes.ArenaName, null));
+        var matchmaker = fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.Partition(MatchmakerKeys.For(ShippedModes.ArenaName, null), 0));
 
         var quick = (await bob.Grain.JoinRoomAsync(RoomRequest.QuickJoin)).Result!.ToArena();
         var byCode = (await carol.Grain.JoinRoomAsync(RoomRequests.ByCode(created.RoomId))).Result!.ToArena();

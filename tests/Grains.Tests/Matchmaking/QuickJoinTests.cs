@@ -25,7 +25,7 @@ public sealed class QuickJoinTests(GameClusterFixture fixture)
         }
 
         var listed = await Eventually.WaitAsync(
-            async () => Describe(await fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.For(ShippedModes.ArenaName, null)).ListRoomsAsync()),
+            async () => Describe(await fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.Partition(MatchmakerKeys.For(ShippedModes.ArenaName, null), 0)).ListRoomsAsync()),
             list => rooms.All(r => list.Rooms.Any(l => l.RoomId == r.Key && l.Players == r.Value)),
             $"the room list to show the occupancy {string.Join(", ", rooms)}");
         Assert.Equal(listed.Rooms.OrderByDescending(r => r.Players), listed.Rooms);

@@ -60,7 +60,7 @@ public sealed class PlayerTimeoutTests(ShortTimingsClusterFixture fixture)
         var alice = await fixture.NewPlayerAsync("Alice", attach: false);
         var bob = await fixture.NewPlayerAsync("Bob", attach: false);
         var code = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: false))).Result!.RoomId;
-        var matchmaker = fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.For(ShippedModes.ArenaName, null));
+        var matchmaker = fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.Partition(MatchmakerKeys.For(ShippedModes.ArenaName, null), 0));
         Assert.Contains(await matchmaker.ListRoomsAsync(), r => r.RoomId == code);
 
         await alice.Grain.LeaveRoomAsync();
