@@ -9,9 +9,6 @@ namespace OrleansGame.Grains.Abstractions;
 /// </summary>
 public interface IRoomGrain : IGrainWithStringKey
 {
-    /// <summary>Opens the room for <paramref name="spec"/>'s mode (called once, by the matchmaker that chose its code).</summary>
-    Task OpenAsync(RoomSpec spec);
-
     /// <summary>
     /// Seats a player; refused with <c>room_full</c>, <c>room_not_found</c>, <c>room_in_progress</c> or the mode's
     /// own code. Its state goes through <paramref name="gateway"/> when there is one, else to <paramref name="observer"/>.

@@ -73,8 +73,8 @@ internal sealed partial class RoomGrain(
         }
     }
 
-    /// <inheritdoc />
-    public async Task OpenAsync(RoomSpec spec)
+    /// <summary>Opens the room for <paramref name="spec"/>'s mode: its first join, offered by a matchmaker partition, does.</summary>
+    private async Task OpenAsync(RoomSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (room is not null)
