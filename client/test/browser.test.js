@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { runBot } from '../bot.js';
-import { repoRoot, startGateway } from './support/gateway.js';
+import { repoRoot, smallArena, startGateway } from './support/gateway.js';
 import { startProxy } from './support/proxy.js';
 import { waitUntil } from './support/wait.js';
 
@@ -266,17 +266,12 @@ describe('network drops', () => {
 
 // A gateway whose arena differs from the defaults in every field the page draws or predicts with.
 describe('server geometry', () => {
-  const configured = { worldWidth: 600, worldHeight: 400, playerRadius: 15, orbRadius: 6, playerSpeed: 300, orbCount: 12, tickMs: 40 };
+  const configured = smallArena.geometry;
   const wall = configured.worldWidth - configured.playerRadius;
   let small;
 
   before(async () => {
-    small = await startGateway({
-      env: {
-        Arena__WorldWidth: '600', Arena__WorldHeight: '400', Arena__PlayerRadius: '15', Arena__OrbRadius: '6',
-        Arena__PlayerSpeed: '300', Arena__OrbCount: '12', Arena__TickInterval: '00:00:00.040',
-      },
-    });
+    small = await startGateway({ env: smallArena.env });
   });
 
   after(async () => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { connect, createSession, GameError, getLeaderboard, listModes, listRooms, refreshSession } from '../src/sdk/index.js';
-import { startGateway } from './support/gateway.js';
+import { smallArena, startGateway } from './support/gateway.js';
 import { startProxy } from './support/proxy.js';
 import { waitUntil, within } from './support/wait.js';
 
@@ -345,16 +345,11 @@ describe('modes and generic messages', () => {
 
 // A gateway of its own whose arena differs from the defaults in every field the client draws or predicts with.
 describe('server geometry', () => {
-  const configured = { worldWidth: 600, worldHeight: 400, playerRadius: 15, orbRadius: 6, playerSpeed: 300, orbCount: 12, tickMs: 40 };
+  const configured = smallArena.geometry;
   let small;
 
   before(async () => {
-    small = await startGateway({
-      env: {
-        Arena__WorldWidth: '600', Arena__WorldHeight: '400', Arena__PlayerRadius: '15', Arena__OrbRadius: '6',
-        Arena__PlayerSpeed: '300', Arena__OrbCount: '12', Arena__TickInterval: '00:00:00.040',
-      },
-    });
+    small = await startGateway({ env: smallArena.env });
   });
 
   after(async () => {

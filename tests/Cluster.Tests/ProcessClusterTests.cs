@@ -187,29 +187,10 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<List<LeaderboardRowDto>>() : null;
     }
 
-    private static async Task<T?> PollAsync<T>(Func<Task<T?>> read, Func<T?, bool> done, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        var timeout = TimeSpan.FromSeconds(45);
-        T? last = default;
-        while (clock.Elapsed < timeout)
-        {
-            try
-            {
-                last = await read();
-                if (done(last))
-                {
-                    return last;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // A member is restarting; ask again.
-            }
+    private static Task<T?> PollAsync<T>(Func<Task<T?>> read, Func<T?, bool> done, string what) =>
+        Polling.UntilAsync(
+            read, done, what, TimeSpan.FromSeconds(45),
 
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"timed out after {timeout.TotalSeconds} s waiting for {what}; last: {last}");
-    }
+            // A member is restarting; ask again.
+            static e => e is HttpRequestException or TaskCanceledException);
 }

@@ -130,30 +130,15 @@ public sealed class HandOverTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<PlayerProfile> WaitForProfileAsync(IPlayerGrain player, Func<PlayerProfile, bool> done, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        PlayerProfile? last = null;
-        while (clock.Elapsed < timeout)
-        {
-            try
-            {
-                last = await player.GetProfileAsync().WaitAsync(TimeSpan.FromSeconds(3));
-                if (last is not null && done(last))
-                {
-                    return last;
-                }
-            }
-            catch (Exception e) when (e is TimeoutException or OrleansException or SiloUnavailableException)
-            {
-                // The player's silo may just have died; the next call activates it elsewhere.
-            }
+    private static async Task<PlayerProfile> WaitForProfileAsync(IPlayerGrain player, Func<PlayerProfile, bool> done, TimeSpan timeout) =>
+        (await Polling.UntilAsync(
+            () => player.GetProfileAsync().WaitAsync(TimeSpan.FromSeconds(3)),
+            profile => profile is not null && done(profile),
+            "the profile's expected state",
+            timeout,
 
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"the profile did not reach the expected state within {timeout.TotalSeconds} s; last: {last}");
-    }
+            // The player's silo may just have died; the next call activates it elsewhere.
+            static e => e is TimeoutException or OrleansException or SiloUnavailableException))!;
 
     private static async Task CallUntilAnsweredAsync(IRoomGrain room, TimeSpan timeout)
     {

@@ -13,6 +13,18 @@ export const repoRoot = resolve(clientDir, '..');
 export const gatewayDll = resolve(clientDir, process.env.GATEWAY_DLL ?? '../src/Gateway/bin/Debug/net10.0/OrleansGame.Gateway.dll');
 
 /** A free TCP port on 127.0.0.1. */
+/**
+ * An arena that differs from the defaults in every field a client draws or predicts with: the geometry a join result
+ * should carry, and the gateway environment that configures it.
+ */
+export const smallArena = {
+  geometry: { worldWidth: 600, worldHeight: 400, playerRadius: 15, orbRadius: 6, playerSpeed: 300, orbCount: 12, tickMs: 40 },
+  env: {
+    Arena__WorldWidth: '600', Arena__WorldHeight: '400', Arena__PlayerRadius: '15', Arena__OrbRadius: '6',
+    Arena__PlayerSpeed: '300', Arena__OrbCount: '12', Arena__TickInterval: '00:00:00.040',
+  },
+};
+
 export function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();

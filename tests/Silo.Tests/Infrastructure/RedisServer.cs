@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace OrleansGame.Silo.Tests.Infrastructure;
 
@@ -38,15 +37,33 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
-        process.OutputDataReceived += static (_, _) => { };
+        // redis-server says so on its standard output once it accepts connections.
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Ready to accept connections", StringComparison.Ordinal) == true)
+            {
+                listening.TrySetResult();
+            }
+        };
         process.ErrorDataReceived += static (_, _) => { };
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("redis-server did not start");
+        }
+
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new RedisServer(process, directory, port);
         try
         {
-            await server.WaitUntilListeningAsync(TimeSpan.FromSeconds(10));
+            var exited = process.WaitForExitAsync();
+            if (await Task.WhenAny(listening.Task, exited).WaitAsync(TimeSpan.FromSeconds(10)) == exited)
+            {
+                throw new InvalidOperationException($"redis-server exited with code {process.ExitCode} before it accepted connections");
+            }
+
             return server;
         }
         catch
@@ -73,24 +90,6 @@ public sealed class RedisServer : IAsyncDisposable
         catch (IOException)
         {
             // A leftover temporary folder is harmless.
-        }
-    }
-
-    private async Task WaitUntilListeningAsync(TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", Port).WaitAsync(TimeSpan.FromSeconds(1));
-                return;
-            }
-            catch (Exception e) when (e is SocketException or TimeoutException && deadline.Elapsed < timeout && !process.HasExited)
-            {
-                await Task.Delay(100);
-            }
         }
     }
 }
