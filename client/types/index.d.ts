@@ -10,7 +10,7 @@ export * from './four-in-a-row.js';
 
 import type {
   ClosingMessage,
-  ErrorMessage,
+
   HostErrorCode,
   JoinResultBase,
   PingMessage,
