@@ -109,3 +109,28 @@ export async function byCode(game: GameConnection, code: string): Promise<void> 
 export function errors(error: unknown): string | undefined {
   return error instanceof GameError ? error.code : undefined;
 }
+
+// A mode of one's own, typed by declaration merging (docs/client.md).
+declare module 'orleansgame-client' {
+  interface Modes {
+    'my-game': {
+      send: { Tap: { count: number } };
+      receive: { RoundWon: { playerId: string; name: string; round: number } };
+      state: { round: number; taps: Record<string, number> };
+      join: { state?: unknown };
+      errors: 'invalid_tap';
+    };
+  }
+}
+
+export async function ownMode(game: GameConnection): Promise<void> {
+  const room = await game.joinOrCreate('my-game');
+  await room.send('Tap', { count: 1 });
+  // @ts-expect-error count is a number
+  await room.send('Tap', { count: 'one' });
+  room.onMessage('RoundWon', (won) => console.log(won.name, won.round));
+  room.onState((state) => console.log(state.taps[room.playerId]));
+  room.onError((error) => {
+    if (error.code === 'invalid_tap') console.warn(error.message);
+  });
+}
