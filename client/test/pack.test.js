@@ -71,7 +71,7 @@ test('scratchProject_InstallsTheTarball_TypeChecksAndJoinsOrCreatesARoom', async
     "  await room.send('Drop', { column: 3 });",
     '  // @ts-expect-error a column is a number',
     "  await room.send('Drop', { column: 'three' });",
-    '  return room.state;',
+    '  return room.joinResult.state;',
     '}',
     '',
   ].join('\n'));

@@ -60,6 +60,7 @@ export interface FourInARowMode {
   send: { Drop: DropMessage; Rematch: RematchMessage };
   receive: { RoomEvent: HostRoomEvent };
   state: FourInARowState;
-  join: { state?: FourInARowState };
+  /** The board as it stands when the seat is taken or resumed. */
+  join: { state: FourInARowState };
   errors: 'not_your_turn' | 'column_full' | 'not_playing' | 'invalid_argument';
 }

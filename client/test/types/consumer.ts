@@ -55,6 +55,9 @@ export async function arena(url: string): Promise<void> {
 
 export async function fourInARow(game: GameConnection): Promise<void> {
   const room = await game.create('four-in-a-row', { private: true });
+  const start: FourInARowState = room.joinResult.state;
+  const code: string = room.joinResult.roomId;
+  void start, code;
   await room.send('Drop', { column: 3 });
   await room.send('Rematch', {});
   // @ts-expect-error column is a number
