@@ -10,10 +10,9 @@ namespace OrleansGame.Grains.Matchmaking;
 /// <summary>
 /// One partition of a pool (a mode and a set of properties; key: <see cref="MatchmakerKeys.Partition"/>): knows its
 /// rooms and their occupancy from the rooms' reports, and offers seats in the fullest public room that has one, or a
-/// new room (a mode's <see cref="OrleansGame.Rooms.ModeSettings.QuickJoinSeats"/> caps the seats it offers in one, so
-/// that seats beyond them are reached by code only). It never calls a room: the player's grain asks the room, which
-/// stays the authority on its seats, and a
-/// refused seat comes back as <see cref="SeatRefusedAsync"/>. Every call is therefore a short turn, and partitions of
+/// new room; a mode's <see cref="OrleansGame.Rooms.ModeSettings.QuickJoinSeats"/> caps the seats it offers in a room
+/// (the others are reached by code only). It never calls a room: the player's grain asks the room, which stays the
+/// authority on its seats, and a refused seat comes back as <see cref="SeatRefusedAsync"/>. Every call is therefore a short turn, and partitions of
 /// one pool on different silos take joins side by side.
 /// </summary>
 /// <remarks>

@@ -26,7 +26,7 @@ internal sealed class Table
 
     public BoardState View => FourInARowMode.View(Game);
 
-    /// <summary>Seats members in order (the first two play) and returns their ids.</summary>
+    /// <summary>Seats members in order, each named as its id (the first two play).</summary>
     public Table Join(params string[] names)
     {
         foreach (var name in names)
