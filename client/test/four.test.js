@@ -1,6 +1,6 @@
 // Four in a Row in headless Chromium (Debian's /usr/bin/chromium through playwright-core) against a real gateway:
 // two pages pick the game in the lobby, quick-join into one room and play it to a win by clicking columns, while a
-// third page that came in by the room's code watches every move.
+// third page that came in by the room's code (over MessagePack) watches every move.
 import assert from 'node:assert/strict';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -75,8 +75,9 @@ describe('four in a row', () => {
     const roomId = alice.seated.roomId;
     assert.equal(bob.seated.roomId, roomId, 'quick join seats the second player in the game that needs one');
 
+    // The spectator over MessagePack: the state reads the same in both protocols.
     const carol = await newPage();
-    await enterName(carol, 'Carol', `/?room=${roomId}`);
+    await enterName(carol, 'Carol', `/?room=${roomId}&protocol=msgpack`);
     await waitUntil(async () => (await view(carol)).four?.phase === 'playing', { what: 'Carol watching a running game' });
     await carol.locator('#four-spectator').waitFor({ state: 'visible' });
     assert.equal(await alice.page.locator('#four-spectator').isVisible(), false);
