@@ -567,6 +567,43 @@ describe('room handles', () => {
   });
 });
 
+describe('four in a row through room handles', () => {
+  function nextState(room, filter) {
+    return new Promise((resolveState) => {
+      const off = room.onState((state) => {
+        if (filter(state)) {
+          off();
+          resolveState(state);
+        }
+      });
+    });
+  }
+
+  test('joinOrCreate_TwoPlayers_PlayTurnsAndTheWrongTurnIsRefusedOnTheHandle', async () => {
+    const alice = await player();
+    const bob = await player({ protocol: 'msgpack' });
+    const first = await alice.connection.joinOrCreate('four-in-a-row');
+    const playing = nextState(first, (state) => state.phase === 'playing');
+    const second = await bob.connection.joinOrCreate('four-in-a-row');
+    assert.equal(second.id, first.id, 'quick join seats the second player in the waiting game');
+    assert.equal(second.mode, 'four-in-a-row');
+
+    const started = await within(playing, 5000, 'the game starts with two players');
+    const mover = started.turn === alice.session.playerId ? first : second;
+    const waiter = mover === first ? second : first;
+
+    const refused = new Promise((resolveError) => waiter.onError(resolveError));
+    waiter.send('Drop', { column: 3 });
+    assert.equal((await within(refused, 5000, 'not_your_turn on the handle')).code, 'not_your_turn');
+
+    const moved = nextState(waiter, (state) => state.moves === 1);
+    mover.send('Drop', { column: 3 });
+    const after = await within(moved, 5000, 'the move reaches the other player');
+    assert.equal(after.board[5][3], after.lastMove.disc);
+    assert.equal(after.turn, waiter.playerId);
+  });
+});
+
 describe('bot', () => {
   test('botCli_FourBotsForThreeSeconds_AllPlayAndExitZero', async () => {
     const bot = fileURLToPath(new URL('../bot.js', import.meta.url));
