@@ -18,8 +18,8 @@ namespace OrleansGame.Gateway.Connections;
 /// </summary>
 internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMessageSink
 {
-    private static readonly TimeSpan ClosingSendTimeout = TimeSpan.FromSeconds(2);
     private const string ClosingText = "the connection is closing";
+    private static readonly TimeSpan ClosingSendTimeout = TimeSpan.FromSeconds(2);
 
     private readonly HubCallerContext _context;
     private readonly IGrainFactory _grains;
@@ -108,9 +108,9 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         _fanout.Add(_observerReference.GetGrainId(), ConnectionId);
         _inboundHandle = _inbound.SpawnWithCallback(_token, ForwardAsync);
         _ = CloseInboundWhenEndedAsync(_inboundHandle);
-        await _player.AttachAsync(_observerReference, _fanout.Reference).WaitAsync(_lifetime.Token);
+        await _player.AttachAsync(_observerReference, _fanout.Reference).WaitAsync(_token);
         _renewal = new RenewalService(_player, _observerReference, _fanout.Reference, _options.ObserverRenewInterval, _time, _logger)
-            .SpawnWithCallback(_lifetime.Token, OnRenewedAsync);
+            .SpawnWithCallback(_token, OnRenewedAsync);
         LogConnected(_logger, PlayerId, ConnectionId);
     }
 
