@@ -39,6 +39,7 @@ internal static class GatewaySecurityExtensions
             policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().AllowCredentials();
         }));
         builder.Services.AddGatewayRateLimits();
+        builder.Services.AddSingleton<RoomCreationLimiter>();
         return builder;
     }
 
