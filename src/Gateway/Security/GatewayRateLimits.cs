@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OrleansGame.Gateway.Api;
@@ -19,7 +18,7 @@ internal static class GatewayRateLimits
             limiter.AddPolicy(SessionsPolicy, http =>
             {
                 var perMinute = http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.SessionsPerMinutePerAddress;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress ?? IPAddress.None, _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter(AddressSlots.KeyOf(http.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = perMinute,
                     Window = TimeSpan.FromMinutes(1),

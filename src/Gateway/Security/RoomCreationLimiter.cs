@@ -27,10 +27,10 @@ internal sealed class RoomCreationLimiter : IDisposable
         }));
     }
 
-    /// <summary>Takes one creation for <paramref name="address"/>; false when it is over its rate.</summary>
+    /// <summary>Takes one creation for <paramref name="address"/> (an IPv6 client by its /64); false when it is over its rate.</summary>
     public bool TryAcquire(IPAddress? address)
     {
-        using var lease = limiter.AttemptAcquire(address ?? IPAddress.None);
+        using var lease = limiter.AttemptAcquire(AddressSlots.KeyOf(address));
         return lease.IsAcquired;
     }
 

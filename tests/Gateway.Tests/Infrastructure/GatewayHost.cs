@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -34,7 +35,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<GatewayHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    public static async Task<GatewayHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -54,6 +55,7 @@ public sealed class GatewayHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
         });
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var address = app.Urls.First();
@@ -67,8 +69,8 @@ public sealed class GatewayHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<Session>())!;
     }
 
-    public HubConnection BuildConnection(string token, WireProtocol protocol, bool tokenInQuery = false) =>
-        HubConnections.Build(BaseAddress, token, protocol, tokenInQuery);
+    public HubConnection BuildConnection(string token, WireProtocol protocol, bool tokenInQuery = false, Action<HttpConnectionOptions>? transport = null) =>
+        HubConnections.Build(BaseAddress, token, protocol, tokenInQuery, transport);
 
     public async Task<TestClient> ConnectAsync(Session session, WireProtocol protocol)
     {
