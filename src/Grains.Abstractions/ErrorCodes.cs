@@ -41,4 +41,7 @@ public static class ErrorCodes
 
     /// <summary>The room's mode failed and the room was closed; join another.</summary>
     public const string RoomFailed = "room_failed";
+
+    /// <summary>The silo runs as many rooms as it may; join an existing room or try again later.</summary>
+    public const string TooManyRooms = "too_many_rooms";
 }

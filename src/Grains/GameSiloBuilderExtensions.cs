@@ -5,6 +5,7 @@ using OrleansGame.Grains.Matchmaking;
 using OrleansGame.Grains.Modes;
 using OrleansGame.Grains.Observability;
 using OrleansGame.Grains.Options;
+using OrleansGame.Grains.Rooms;
 using OrleansGame.Rooms.Hosting;
 
 namespace OrleansGame.Grains;
@@ -13,7 +14,7 @@ namespace OrleansGame.Grains;
 public static class GameSiloBuilderExtensions
 {
     /// <summary>
-    /// Adds what the grains need: the mode registry, the <c>Ping</c> and <c>Matchmaking</c> options bound from
+    /// Adds what the grains need: the mode registry, the <c>Ping</c>, <c>Matchmaking</c> and <c>Rooms</c> options bound from
     /// configuration and validated at start, and <see cref="TimeProvider.System"/> unless a time provider is already registered. The host adds the
     /// grain storage named <c>game</c> (memory in standalone mode and tests, Redis in a cluster) and at least one mode
     /// with <see cref="AddGameMode{TMode}"/>.
@@ -26,10 +27,13 @@ public static class GameSiloBuilderExtensions
         services.AddGrainMetrics();
         services.TryAddSingleton<GameModeRegistry>();
         services.TryAddSingleton<MatchmakingPartitions>();
+        services.TryAddSingleton<SiloRooms>();
         services.AddOptions<PingOptions>().BindConfiguration(PingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PingOptions>, PingOptionsValidator>());
         services.AddOptions<MatchmakingOptions>().BindConfiguration(MatchmakingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MatchmakingOptions>, MatchmakingOptionsValidator>());
+        services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoomOptions>, RoomOptionsValidator>());
         return builder;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using OrleansGame.Gateway.Tests.Infrastructure;
 
@@ -60,6 +61,42 @@ public sealed class EdgeLimitTests
             TimeSpan.FromSeconds(10));
         Assert.Equal(HubConnectionState.Connected, four.State);
         Assert.Equal(HubConnectionState.Connected, two.Connection.State);
+    }
+
+    [Fact]
+    public async Task RoomCreations_OverThePerAddressRate_AreRefusedWithRateLimited_WhileJoinsGoOn()
+    {
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Limits:RoomCreationsPerMinutePerAddress"] = "2" });
+        await using var one = await host.ConnectNewPlayerAsync(WireProtocol.Json);
+        await using var two = await host.ConnectNewPlayerAsync(WireProtocol.MessagePack);
+        await using var three = await host.ConnectNewPlayerAsync(WireProtocol.Json);
+        var room = await one.CreateRoomAsync(isPrivate: true);
+        await two.CreateRoomAsync(isPrivate: true);
+
+        // A third player, so not the player's own cooldown: the address's.
+        var refused = await Assert.ThrowsAsync<HubException>(() => three.CreateRoomAsync(isPrivate: true));
+
+        ValidationTests.AssertHubError("rate_limited", refused);
+        Assert.Equal(room.RoomId, (await three.JoinAsync(room.RoomId)).RoomId);
+    }
+
+    [Fact]
+    public async Task Rooms_OverTheSilosCap_AreRefusedWithTooManyRooms_UntilOneEnds()
+    {
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Rooms:MaxPerSilo"] = "1" });
+        await using var one = await host.ConnectNewPlayerAsync(WireProtocol.Json);
+        await using var two = await host.ConnectNewPlayerAsync(WireProtocol.MessagePack);
+        await one.CreateRoomAsync(isPrivate: true);
+
+        var create = await Assert.ThrowsAsync<HubException>(() => two.CreateRoomAsync(isPrivate: true));
+        var quick = await Assert.ThrowsAsync<HubException>(() => two.QuickJoinAsync());
+
+        ValidationTests.AssertHubError("too_many_rooms", create);
+        ValidationTests.AssertHubError("too_many_rooms", quick);
+
+        // Its creator leaves it alone: the room ends at once and gives its place back.
+        await one.Connection.InvokeAsync("LeaveRoom", TestContext.Current.CancellationToken);
+        Assert.NotNull((await two.CreateRoomAsync(isPrivate: true)).RoomId);
     }
 
     [Fact]

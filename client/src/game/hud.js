@@ -21,6 +21,7 @@ const ERROR_TEXT = {
   invalid_chat: 'Chat messages are 1 to 200 characters.',
   room_in_progress: 'That room is in the middle of a game and takes no new players right now.',
   room_failed: 'That room stopped working and was closed. Pick another one.',
+  too_many_rooms: 'The server is full of rooms right now. Join an open room or try again in a moment.',
   unknown_mode: 'This server does not run that game.',
   message_too_large: 'That message is too long.',
   not_your_turn: 'It is not your turn.',

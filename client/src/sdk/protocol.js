@@ -58,6 +58,8 @@ export const ErrorCodes = Object.freeze({
   roomInProgress: 'room_in_progress',
   /** The room's mode failed and the room was closed; join another. */
   roomFailed: 'room_failed',
+  /** The server runs as many rooms as it may: join an existing room or try again later. */
+  tooManyRooms: 'too_many_rooms',
   /** Client-side: the server refused the token (HTTP 401). */
   unauthorized: 'unauthorized',
   /** Client-side: an HTTP or transport failure without a code of the contract. */

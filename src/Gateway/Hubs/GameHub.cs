@@ -17,7 +17,8 @@ namespace OrleansGame.Gateway.Hubs;
 /// and hands it to the connection's <see cref="PlayerConnection"/>, which validates, limits and forwards it.
 /// </summary>
 [Authorize]
-internal sealed class GameHub(ConnectionRegistry registry, PlayerConnectionFactory factory, ShutdownCoordinator shutdown, AddressSlots slots) : Hub
+internal sealed class GameHub(
+    ConnectionRegistry registry, PlayerConnectionFactory factory, ShutdownCoordinator shutdown, AddressSlots slots, RoomCreationLimiter creations) : Hub
 {
     /// <summary>Takes a slot of the client's address, creates the connection's <see cref="PlayerConnection"/> and starts its services.</summary>
     public override async Task OnConnectedAsync()
@@ -66,7 +67,18 @@ internal sealed class GameHub(ConnectionRegistry registry, PlayerConnectionFacto
     public async Task<RawJson> JoinRoom(JoinRoomRequest? request) => (await InvokeAsync(new ClientMessage.JoinRoom(request)))!;
 
     /// <summary>Creates a room of a mode and seats the caller in it; returns the <c>JoinResult</c>.</summary>
-    public async Task<RawJson> CreateRoom(CreateRoomRequest? request) => (await InvokeAsync(new ClientMessage.CreateRoom(request)))!;
+    public async Task<RawJson> CreateRoom(CreateRoomRequest? request)
+    {
+        var create = new ClientMessage.CreateRoom(request);
+        if (!creations.TryAcquire(Context.GetHttpContext()?.Connection.RemoteIpAddress))
+        {
+            // Per address, which only the gateway knows; each player's own cooldown is the player grain's.
+            create.Fail(ErrorCodes.RateLimited, "this address created too many rooms; wait a little or join one");
+            return (await create.Reply.Task)!;
+        }
+
+        return (await InvokeAsync(create))!;
+    }
 
     /// <summary>Leaves the current room, if any.</summary>
     public Task LeaveRoom() => InvokeAsync(new ClientMessage.LeaveRoom());

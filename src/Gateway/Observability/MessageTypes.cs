@@ -39,7 +39,8 @@ internal static class MessageTypes
     {
         ErrorCodes.RoomFull, ErrorCodes.RoomNotFound, ErrorCodes.InvalidRoomId, ErrorCodes.AlreadyInRoom, ErrorCodes.RateLimited,
         ErrorCodes.InvalidArgument, ErrorCodes.NotInRoom, ErrorCodes.InvalidName, ErrorCodes.UnknownMode, ErrorCodes.UnknownMessage,
-        ErrorCodes.MessageTooLarge, ErrorCodes.RoomInProgress, ErrorCodes.RoomFailed, HttpErrorCodes.Unauthorized, HttpErrorCodes.Unavailable,
+        ErrorCodes.MessageTooLarge, ErrorCodes.RoomInProgress, ErrorCodes.RoomFailed, ErrorCodes.TooManyRooms, HttpErrorCodes.Unauthorized,
+        HttpErrorCodes.Unavailable,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Reasons = new[]

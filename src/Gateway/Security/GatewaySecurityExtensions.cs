@@ -40,6 +40,7 @@ internal static class GatewaySecurityExtensions
         }));
         builder.Services.AddSingleton<AddressSlots>();
         builder.Services.AddGatewayRateLimits();
+        builder.Services.AddSingleton<RoomCreationLimiter>();
         return builder;
     }
 

@@ -19,4 +19,8 @@ internal sealed class LimitsOptions
     /// <summary>Sessions one address may create per minute. Default 30.</summary>
     [Range(1, 100_000)]
     public int SessionsPerMinutePerAddress { get; set; } = 30;
+
+    /// <summary>Rooms one address may create per minute (a token bucket holding a minute's worth). Default 120: generous for many players behind one NAT, still bounded.</summary>
+    [Range(1, 100_000)]
+    public int RoomCreationsPerMinutePerAddress { get; set; } = 120;
 }

@@ -115,7 +115,7 @@ internal sealed partial class MatchmakerGrain(
                 entry.Info = entry.Info with { Joinable = false };
                 entry.Release();
                 break;
-            case ErrorCodes.RoomNotFound or ErrorCodes.RoomFailed:
+            case ErrorCodes.RoomNotFound or ErrorCodes.RoomFailed or ErrorCodes.TooManyRooms:
                 rooms.Remove(roomId);
                 break;
             default:

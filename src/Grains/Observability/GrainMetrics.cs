@@ -25,6 +25,7 @@ internal sealed class GrainMetrics
     private readonly Histogram<double> _joinDuration;
     private readonly UpDownCounter<long> _partitions;
     private readonly Histogram<int> _partitionRooms;
+    private readonly Counter<long> _checkpointFailures;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public GrainMetrics(IMeterFactory meterFactory)
@@ -71,7 +72,12 @@ internal sealed class GrainMetrics
         _partitionRooms = meter.CreateHistogram<int>(
             "orleansgame.matchmaking.partition.rooms", "{room}", "Rooms the partition knew when it made an offer, by mode.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256] });
+        _checkpointFailures = meter.CreateCounter<long>(
+            "orleansgame.room.checkpoint.failures", "{write}", "Room checkpoint writes that failed (storage down or slow); play goes on and the write is retried with back-off, by mode.");
     }
+
+    /// <summary>A checkpoint write of a room of <paramref name="mode"/> failed.</summary>
+    public void CheckpointFailed(string mode) => _checkpointFailures.Add(1, Mode(mode));
 
     /// <summary>A room tick of <paramref name="mode"/> took <paramref name="elapsed"/>.</summary>
     public void TickCompleted(string mode, TimeSpan elapsed) => _tickDuration.Record(elapsed.TotalMilliseconds, Mode(mode));

@@ -10,6 +10,9 @@ internal sealed partial class PlayerGrain
     /// <summary>How many offers a quick join or create tries before it gives up with the last refusal.</summary>
     private const int OfferAttempts = 8;
 
+    /// <summary>When this player last created a room (kept by the activation, which lives while the player is connected).</summary>
+    private DateTimeOffset? lastCreated;
+
     /// <inheritdoc />
     public async Task<JoinOutcome> JoinRoomAsync(RoomRequest request)
     {
@@ -49,8 +52,22 @@ internal sealed partial class PlayerGrain
             return UnknownMode(request.Mode);
         }
 
+        var now = time.GetUtcNow();
+        var cooldown = roomOptions.Value.CreateCooldown;
+        if (lastCreated is { } last && now - last < cooldown)
+        {
+            var wait = cooldown - (now - last);
+            return JoinOutcome.Refused(ErrorCodes.RateLimited, $"wait {Math.Ceiling(wait.TotalSeconds):0} s before creating another room");
+        }
+
         var isPrivate = request.IsPrivate;
-        return await SeatAsync(await JoinOfferedAsync(partition.Mode, partition.Grain, p => p.OfferNewRoomAsync(isPrivate)));
+        var outcome = await SeatAsync(await JoinOfferedAsync(partition.Mode, partition.Grain, p => p.OfferNewRoomAsync(isPrivate)));
+        if (outcome.Result is not null)
+        {
+            lastCreated = now;
+        }
+
+        return outcome;
     }
 
     /// <summary>

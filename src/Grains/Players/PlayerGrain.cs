@@ -18,6 +18,7 @@ internal sealed partial class PlayerGrain(
     GameModeRegistry modes,
     MatchmakingPartitions partitions,
     IOptions<PingOptions> pingOptions,
+    IOptions<RoomOptions> roomOptions,
     TimeProvider time,
     ILogger<PlayerGrain> logger,
     GrainMetrics metrics,

@@ -13,6 +13,7 @@ namespace OrleansGame.Grains.Rooms;
 /// <param name="Seats">The seats, in join order.</param>
 /// <param name="State">The mode's state, serialised with the room API's JSON options.</param>
 /// <param name="EmptySince">When the room became empty, if it is.</param>
+/// <param name="Creator">The player whose join opened the room, while seated: the room ends as soon as that player leaves it alone.</param>
 [GenerateSerializer, Immutable, Alias("game.RoomHostCheckpoint")]
 internal sealed record RoomCheckpoint(
     [Id(0)] RoomSpec Spec,
@@ -21,4 +22,5 @@ internal sealed record RoomCheckpoint(
     [Id(3)] bool InProgress,
     [Id(4)] IReadOnlyList<SeatCheckpoint> Seats,
     [Id(5)] JsonPayload State,
-    [Id(6)] DateTimeOffset? EmptySince);
+    [Id(6)] DateTimeOffset? EmptySince,
+    [Id(7)] string? Creator = null);

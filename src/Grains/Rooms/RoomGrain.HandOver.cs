@@ -17,13 +17,8 @@ internal sealed partial class RoomGrain
             return;
         }
 
-        // The room also calls itself: the call waits for this activation to finish deactivating and is then placed
-        // on a surviving silo, so the room resumes even when no member's connection answers the notice below.
-        _ = this.AsReference<IRoomGrain>().GetInfoAsync().ContinueWith(
-            static t => t.Exception,
-            CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        // The room also calls itself back, so it resumes even when no member's connection answers the notice below.
+        CallBackAfterDeactivation();
 
         var roomId = RoomId;
         foreach (var seat in seats.Values)
@@ -34,4 +29,15 @@ internal sealed partial class RoomGrain
             }
         }
     }
+
+    /// <summary>
+    /// Calls the room from its own deactivation: the call waits for this activation to finish deactivating and then
+    /// activates the room again (on a surviving silo when this one stops), from its checkpoint.
+    /// </summary>
+    private void CallBackAfterDeactivation() =>
+        _ = this.AsReference<IRoomGrain>().GetInfoAsync().ContinueWith(
+            static t => t.Exception,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 }

@@ -41,6 +41,18 @@ internal sealed partial class RoomGrain
     [LoggerMessage(EventId = 1130, Level = LogLevel.Error, Message = "Room {RoomId}: the game mode {Mode} threw in {Hook}; the room ends")]
     private partial void LogModeFailed(string roomId, string mode, string hook, Exception exception);
 
-    [LoggerMessage(EventId = 1141, Level = LogLevel.Warning, Message = "Room {RoomId} could not write its checkpoint")]
-    private partial void LogCheckpointFailed(string roomId, Exception exception);
+    [LoggerMessage(EventId = 1141, Level = LogLevel.Warning, Message = "Room {RoomId} could not write its checkpoint; play goes on and the next attempt waits {BackOff}")]
+    private partial void LogCheckpointFailed(string roomId, TimeSpan backOff, Exception exception);
+
+    [LoggerMessage(EventId = 1142, Level = LogLevel.Warning, Message = "Room {RoomId}: another activation wrote the room's storage; this one stops and the room resumes from what is stored")]
+    private partial void LogStale(string roomId, Exception exception);
+
+    [LoggerMessage(EventId = 1143, Level = LogLevel.Warning, Message = "Room {RoomId} could not clear its storage as it ended")]
+    private partial void LogClearFailed(string roomId, Exception exception);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Debug, Message = "Room {RoomId} has nobody connected ({Seats} seats held); its tick sleeps until someone returns")]
+    private partial void LogSleeping(string roomId, int seats);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Room {RoomId} was not opened: this silo runs {Rooms} rooms, its maximum (Rooms:MaxPerSilo)")]
+    private partial void LogSiloFull(string roomId, int rooms);
 }

@@ -13,12 +13,19 @@ internal sealed partial class RoomGrain
     /// <inheritdoc />
     public async Task<JoinOutcome> JoinAsync(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway = null, RoomSpec? open = null)
     {
-        if (room is null && open is not null && !storage.State.Opened)
+        var opening = room is null && open is not null && !storage.State.Opened;
+        if (opening && !await OpenAsync(open!))
         {
-            await OpenAsync(open);
+            return JoinOutcome.Refused(ErrorCodes.TooManyRooms, "the server runs as many rooms as it may; join an existing room or try again later");
         }
 
-        return Join(playerId, name, observer, gateway);
+        var outcome = Join(playerId, name, observer, gateway);
+        if (opening && outcome.Result is not null)
+        {
+            creator = playerId;
+        }
+
+        return outcome;
     }
 
     private JoinOutcome Join(string playerId, string name, IPlayerObserver? observer, IGatewayObserver? gateway)
@@ -64,7 +71,9 @@ internal sealed partial class RoomGrain
         seats.Add(playerId, seat);
         room.Add(member);
         emptySince = null;
+        abandoned = false;
         checkpointDue = true;
+        WakeUp();
         if (!Guard(() => mode!.OnJoin(state!, room, member), "OnJoin"))
         {
             return Failed();
@@ -113,10 +122,16 @@ internal sealed partial class RoomGrain
     }
 
     /// <inheritdoc />
-    public Task LeaveAsync(string playerId)
+    public async Task LeaveAsync(string playerId)
     {
         Release(playerId, LeaveReason.Left, notifyPlayer: false);
-        return Task.CompletedTask;
+        if (room is not null && EndsNow(time.GetUtcNow()))
+        {
+            await DisposeRoomAsync();
+            return;
+        }
+
+        ArmWakeTimer();
     }
 
     /// <summary>Gives a seat its connection back; false when the mode failed on the player's return.</summary>
@@ -136,6 +151,7 @@ internal sealed partial class RoomGrain
         seat.AwaySince = null;
         seat.Member.IsAway = false;
         checkpointDue = true;
+        WakeUp();
         return Guard(() => mode!.OnReturn(state!, room!, seat.Member), "OnReturn");
     }
 
@@ -148,6 +164,18 @@ internal sealed partial class RoomGrain
 
         room.Remove(playerId);
         checkpointDue = true;
+        if (seats.Count == 0)
+        {
+            // A room its creator leaves alone ends at once: nobody is waiting in it.
+            emptySince = time.GetUtcNow();
+            abandoned = playerId == creator;
+        }
+
+        if (playerId == creator)
+        {
+            creator = null;
+        }
+
         if (!Guard(() => mode!.OnLeave(state!, room, seat.Member, reason), "OnLeave"))
         {
             if (notifyPlayer)
@@ -163,11 +191,6 @@ internal sealed partial class RoomGrain
         {
             // One-way: rooms never wait on players, which do wait on rooms.
             _ = GrainFactory.GetGrain<IPlayerGrain>(playerId).OnSeatReleasedAsync(RoomId);
-        }
-
-        if (seats.Count == 0)
-        {
-            emptySince = time.GetUtcNow();
         }
 
         ReportOccupancy();

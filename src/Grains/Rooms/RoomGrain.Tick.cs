@@ -2,12 +2,17 @@ using OrleansGame.Rooms;
 
 namespace OrleansGame.Grains.Rooms;
 
-/// <summary>The tick: the mode's step with the batch, the state pushed once, seats expired, the room disposed or checkpointed.</summary>
+/// <summary>
+/// The tick: the mode's step with the batch, the state pushed once, seats expired, the room disposed or its checkpoint
+/// started; a room left with nobody connected goes to sleep at the end of it.
+/// </summary>
 internal sealed partial class RoomGrain
 {
+    private DateTimeOffset nextPeriodicAt;
+
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        if (room is null)
+        if (room is null || stale)
         {
             return;
         }
@@ -44,29 +49,39 @@ internal sealed partial class RoomGrain
 
         var now = time.GetUtcNow();
         ReleaseExpiredSeats(now);
-
-        if (seats.Count == 0 && emptySince is { } since && now - since >= settings!.EmptyRoomLifetime)
+        if (EndsNow(now))
         {
             await DisposeRoomAsync();
             return;
         }
 
-        if (now - lastCheckpointAt >= settings!.CheckpointInterval)
+        if (now >= nextPeriodicAt)
         {
             // Reported periodically as well as on changes, so a matchmaker that lost its activation relearns the rooms.
+            nextPeriodicAt = now + settings!.CheckpointInterval;
             ReportOccupancy();
-            await WriteCheckpointAsync();
+            checkpointDue = true;
         }
-        else if (checkpointDue)
+
+        if (checkpointDue)
         {
-            await WriteCheckpointAsync();
+            Checkpoint();
         }
 
         metrics.TickCompleted(room.Mode, time.GetElapsedTime(tickStart));
+        if (!AnyoneConnected())
+        {
+            Sleep();
+            return;
+        }
 
         // A change made inside the callback applies when it returns, in place of the period.
-        tickTimer?.Change(tickSchedule.Advance(), settings.TickInterval);
+        tickTimer?.Change(tickSchedule.Advance(), settings!.TickInterval);
     }
+
+    /// <summary>Whether the room is empty and its time is up: its creator left it alone, or it stayed empty for its lifetime.</summary>
+    private bool EndsNow(DateTimeOffset now) =>
+        seats.Count == 0 && (abandoned || (emptySince is { } since && now - since >= settings!.EmptyRoomLifetime));
 
     private async Task DisposeRoomAsync()
     {
@@ -75,17 +90,34 @@ internal sealed partial class RoomGrain
         await CloseAsync();
     }
 
-    /// <summary>Stops the tick, forgets the room in its matchmaker and storage, and lets the activation go.</summary>
+    /// <summary>Stops the timers, forgets the room in its matchmaker and storage, and lets the activation go.</summary>
     private async Task CloseAsync()
     {
-        tickTimer?.Dispose();
-        tickTimer = null;
+        StopTimers();
         metrics.RoomDeactivated(room!.Mode);
+        siloRooms.Closed();
         _ = Matchmaker.RemoveRoomAsync(RoomId);
         room = null;
         state = null;
         seats.Clear();
-        await storage.ClearStateAsync();
+        await checkpointWrite;
+        try
+        {
+            await storage.ClearStateAsync();
+        }
+        catch (Exception exception)
+        {
+            LogClearFailed(RoomId, exception);
+        }
+
         this.DeactivateOnIdle();
+    }
+
+    private void StopTimers()
+    {
+        tickTimer?.Dispose();
+        tickTimer = null;
+        wakeTimer?.Dispose();
+        wakeTimer = null;
     }
 }

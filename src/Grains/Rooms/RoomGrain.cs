@@ -18,6 +18,7 @@ internal sealed partial class RoomGrain(
     TimeProvider time,
     ILogger<RoomGrain> logger,
     GrainMetrics metrics,
+    SiloRooms siloRooms,
     [PersistentState("room", "game")] IPersistentState<RoomStorage> storage) : Grain, IRoomGrain, IRoomOutput
 {
     private readonly Dictionary<string, Seat> seats = [];
@@ -30,7 +31,8 @@ internal sealed partial class RoomGrain(
     private IGrainTimer? tickTimer;
     private TickSchedule? tickSchedule;
     private DateTimeOffset? emptySince;
-    private DateTimeOffset lastCheckpointAt;
+    private string? creator;
+    private bool abandoned;
     private bool checkpointDue;
 
     private string RoomId => this.GetPrimaryKeyString();
@@ -55,6 +57,7 @@ internal sealed partial class RoomGrain(
 
         StartTicking();
         metrics.RoomActivated(room!.Mode);
+        siloRooms.Restored();
         metrics.RoomRestored();
         LogResumed(RoomId, room.Mode, room.Tick, seats.Count);
     }
@@ -62,24 +65,38 @@ internal sealed partial class RoomGrain(
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        tickTimer?.Dispose();
-        if (room is not null)
+        StopTimers();
+        if (room is null)
         {
-            LogDeactivating(RoomId, reason.ReasonCode, room.Tick);
-            await WriteCheckpointAsync();
-            metrics.RoomDeactivated(room.Mode);
-            metrics.RoomHandedOver(reason.ReasonCode);
-            AnnounceMoveIfSiloStopping(reason);
+            return;
         }
+
+        metrics.RoomDeactivated(room.Mode);
+        siloRooms.Closed();
+        if (stale)
+        {
+            // Another activation wrote the room: this one's state is not the room's any more. The room comes back from storage.
+            await checkpointWrite;
+            CallBackAfterDeactivation();
+            return;
+        }
+
+        LogDeactivating(RoomId, reason.ReasonCode, room.Tick);
+        await CheckpointNowAsync();
+        metrics.RoomHandedOver(reason.ReasonCode);
+        AnnounceMoveIfSiloStopping(reason);
     }
 
-    /// <summary>Opens the room for <paramref name="spec"/>'s mode: its first join, offered by a matchmaker partition, does.</summary>
-    private async Task OpenAsync(RoomSpec spec)
+    /// <summary>
+    /// Opens the room for <paramref name="spec"/>'s mode: its first join, offered by a matchmaker partition, does.
+    /// False when the silo runs as many rooms as it may.
+    /// </summary>
+    private async Task<bool> OpenAsync(RoomSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (room is not null)
         {
-            return;
+            return true;
         }
 
         if (!modes.TryGet(spec.Mode, out var hosted))
@@ -87,18 +104,27 @@ internal sealed partial class RoomGrain(
             throw new ArgumentException($"no game mode '{spec.Mode}' is registered on this silo", nameof(spec));
         }
 
+        if (!siloRooms.TryOpen())
+        {
+            LogSiloFull(RoomId, siloRooms.Open);
+            this.DeactivateOnIdle();
+            return false;
+        }
+
         Host(hosted, spec);
         emptySince = time.GetUtcNow();
         if (!Guard(() => state = hosted.CreateState(new RoomSetup(RoomId, spec.IsPrivate, spec.Properties, (ulong)Random.Shared.NextInt64())), "CreateState"))
         {
+            siloRooms.Closed();
             throw new InvalidOperationException($"the game mode '{spec.Mode}' could not create room {RoomId}");
         }
 
         storage.State.Opened = true;
         StartTicking();
         metrics.RoomActivated(spec.Mode);
-        await WriteCheckpointAsync();
+        await CheckpointNowAsync();
         LogOpened(RoomId, spec.Mode, spec.IsPrivate);
+        return true;
     }
 
     /// <inheritdoc />
@@ -128,7 +154,7 @@ internal sealed partial class RoomGrain(
     private void StartTicking()
     {
         tickTimer?.Dispose();
-        lastCheckpointAt = time.GetUtcNow();
+        nextPeriodicAt = time.GetUtcNow() + settings!.CheckpointInterval;
         tickSchedule = new TickSchedule(time, settings!.TickInterval);
         tickTimer = this.RegisterGrainTimer(
             TickAsync,

@@ -27,6 +27,9 @@ public sealed class HandOverCluster : IAsyncDisposable
     /// <summary>The cluster.</summary>
     public InProcessTestCluster Cluster => cluster;
 
+    /// <summary>The Redis holding the grain storage.</summary>
+    public RedisServer Redis => redis;
+
     /// <summary>The cluster's client.</summary>
     public IClusterClient Client => cluster.Client;
 

@@ -73,11 +73,21 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Freezes the server (SIGSTOP): connections stay open and commands hang unanswered, as with a Redis that stalls
+    /// or a network that drops packets.
+    /// </summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Lets a paused server go on (SIGCONT): it answers what queued meanwhile.</summary>
+    public void Resume() => Signal("CONT");
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
         {
+            Resume();
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
@@ -90,6 +100,17 @@ public sealed class RedisServer : IAsyncDisposable
         catch (IOException)
         {
             // A leftover temporary folder is harmless.
+        }
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { $"-{signal}", process.Id.ToString() } })
+            ?? throw new InvalidOperationException("kill did not start");
+        kill.WaitForExit(TimeSpan.FromSeconds(10));
+        if (!kill.HasExited || kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {process.Id} failed");
         }
     }
 }
