@@ -83,8 +83,8 @@ if [ -f client/package.json ]; then
   (cd client && npm ci --no-audit --no-fund >"$out/npm-ci.log" 2>&1) || { tail -30 "$out/npm-ci.log"; count 0 1; }
   # The reporter is pinned (TAP, whatever Node's default becomes) in package.json's test script, with a timeout per
   # test; the whole run is bounded here too, so a hung browser or gateway cannot hold the suite forever.
-  if (cd client && timeout --kill-after=30s 25m npm test >"$out/client.log" 2>&1); then rc=0; else rc=$?; fi
-  [ "$rc" -eq 124 ] && echo "client: the Node suites did not finish within 25 minutes and were stopped"
+  if (cd client && timeout --kill-after=30s 30m npm test >"$out/client.log" 2>&1); then rc=0; else rc=$?; fi
+  [ "$rc" -eq 124 ] && echo "client: the Node suites did not finish within 30 minutes and were stopped"
   ok=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$out/client.log" | tail -1)
   bad=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$out/client.log" | tail -1)
   cancelled=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$out/client.log" | tail -1)
