@@ -13,6 +13,21 @@ failed=0
 step() { printf '\n==> %s\n' "$*"; }
 count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
+# Each suite must run at least as many tests as its floor in tests/floors.txt ("<suite> <count>" lines): a suite that
+# silently loses tests (a broken discovery, a reporter whose output is misread, a file no longer matched) fails.
+floors="$root/tests/floors.txt"
+floor_check() { # suite, tests it ran
+  local floor
+  floor=$(awk -v suite="$1" '$1 == suite { print $2 }' "$floors" 2>/dev/null)
+  if [ -z "$floor" ]; then
+    echo "$1: no floor in tests/floors.txt: add the line \"$1 $2\" there (counted as one failure)"
+    count 0 1
+  elif [ "$2" -lt "$floor" ]; then
+    echo "$1: ran $2 tests, fewer than its floor of $floor in tests/floors.txt (counted as one failure)"
+    count 0 1
+  fi
+}
+
 # --- what the suites need from Debian ---------------------------------------------------------------
 need=()
 command -v redis-server >/dev/null || need+=(redis-server)
@@ -59,6 +74,7 @@ for project in tests/*/*.csproj; do
   [ "$bad" -ne 0 ] && grep -E '^(failed|error) ' -A 12 "$log" | head -150
   grep -E '^ *(total|failed|succeeded|skipped|duration):' "$log" | tr -s ' ' | paste -sd' '
   count "$ok" "$bad"
+  floor_check "$name" $((ok + bad))
 done
 
 # --- the game mode template -------------------------------------------------------------------------------
@@ -73,20 +89,31 @@ if [ -z "$summary" ]; then tail -40 "$out/template.log"; count 0 1; else
   [ "$bad" -ne 0 ] && grep -E 'FAILED|error|failed' "$out/template.log" | head -40
   echo "pass $ok, fail $bad"
   count "$ok" "$bad"
+  floor_check template $((ok + bad))
 fi
 
 # --- JavaScript client and browser suites -------------------------------------------------------------
 if [ -f client/package.json ]; then
   step "client (node --test)"
   (cd client && npm ci --no-audit --no-fund >"$out/npm-ci.log" 2>&1) || { tail -30 "$out/npm-ci.log"; count 0 1; }
-  if (cd client && npm test >"$out/client.log" 2>&1); then rc=0; else rc=$?; fi
+  # The reporter is pinned (TAP, whatever Node's default becomes) in package.json's test script, with a timeout per
+  # test; the whole run is bounded here too, so a hung browser or gateway cannot hold the suite forever.
+  if (cd client && timeout --kill-after=30s 30m npm test >"$out/client.log" 2>&1); then rc=0; else rc=$?; fi
+  [ "$rc" -eq 124 ] && echo "client: the Node suites did not finish within 30 minutes and were stopped"
   ok=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$out/client.log" | tail -1)
   bad=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$out/client.log" | tail -1)
-  if [ -z "$ok" ]; then tail -40 "$out/client.log"; count 0 1; else
-    [ "$rc" -ne 0 ] && [ "${bad:-0}" -eq 0 ] && bad=1
-    [ "${bad:-0}" -ne 0 ] && grep -E 'not ok|Error|expected|actual' "$out/client.log" | head -60
-    echo "pass $ok, fail ${bad:-0}"
-    count "$ok" "${bad:-0}"
+  cancelled=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$out/client.log" | tail -1)
+  if [ -z "$ok" ] || [ -z "$bad" ]; then
+    tail -40 "$out/client.log"
+    echo "client: no TAP summary (exit $rc): counted as one failure"
+    count 0 1
+  else
+    bad=$((bad + ${cancelled:-0}))
+    [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ] && bad=1
+    [ "$bad" -ne 0 ] && grep -E 'not ok|Error|expected|actual' "$out/client.log" | head -60
+    echo "pass $ok, fail $bad"
+    count "$ok" "$bad"
+    floor_check client $((ok + bad))
   fi
 fi
 

@@ -41,12 +41,25 @@ after(async () => {
   await gateway?.stop();
 });
 
+// What the browser itself reports when a connection fails: expected while the network is cut, not a page error.
+const networkFailure = /^(Failed to load resource: net::ERR_|WebSocket connection to '.*' failed)/;
+
 async function newPage(viewport = { width: 1280, height: 800 }, device = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...device });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return page;
+}
+
+/** Collects a page's uncaught errors and its console errors, but for the browser's reports of failed connections. */
+function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.stack ?? error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !networkFailure.test(message.text())) errors.push(`console.error: ${message.text()}`);
+  });
+  return errors;
 }
 
 async function enterName(page, name, path = '/', base = gateway.url) {
@@ -222,11 +235,12 @@ describe('network drops', () => {
 
   async function seatedPage(name) {
     const page = await newPage();
+    const errors = watchErrors(page);
     await enterName(page, name, '/', proxy.url);
     await page.locator('#quick-join').click();
     return waitUntil(async () => {
       const s = await state(page);
-      return s.screen === 'game' && s.me ? { page, seated: s } : null;
+      return s.screen === 'game' && s.me ? { page, seated: s, errors } : null;
     }, { timeoutMs: 15_000, what: `${name} in a room` });
   }
 
@@ -236,7 +250,7 @@ describe('network drops', () => {
   });
 
   test('page_NetworkDrop_ReconnectsIntoTheSameSeat', async () => {
-    const { page, seated } = await seatedPage('Dropper');
+    const { page, seated, errors } = await seatedPage('Dropper');
     assert.ok(proxy.dropAll() > 0, 'no connection to drop');
 
     await waitUntil(async () => (await bannerText(page)).includes('back in your seat'), { timeoutMs: 15_000, what: 'the reconnected banner' });
@@ -246,11 +260,12 @@ describe('network drops', () => {
     }, { timeoutMs: 10_000, what: 'the own player back, not away' });
     assert.equal(back.roomId, seated.roomId);
     assert.equal(back.playerId, seated.playerId);
+    assert.deepEqual(errors, [], 'the page reported errors across the drop');
     await page.context().close();
   });
 
   test('page_DropLongerThanTheSeatHold_BackInTheLobbyWithABanner', async () => {
-    const { page } = await seatedPage('Wanderer');
+    const { page, errors } = await seatedPage('Wanderer');
     assert.ok(proxy.cut((seatHoldSeconds + 4) * 1000) > 0, 'no connection to cut');
 
     await waitUntil(async () => (await state(page)).screen === 'lobby', { timeoutMs: 30_000, what: 'the lobby after the seat was lost' });
@@ -260,6 +275,7 @@ describe('network drops', () => {
       const s = await state(page);
       return s.screen === 'game' && s.me ? s : null;
     }, { timeoutMs: 15_000, what: 'a new seat after quick join' });
+    assert.deepEqual(errors, [], 'the page reported errors across the cut');
     await page.context().close();
   });
 });

@@ -31,6 +31,26 @@ public sealed class EdgeLimitTests
     }
 
     [Fact]
+    public async Task Origin_NotAllowed_OnADirectWebSocketUpgrade_IsRefusedWith403()
+    {
+        // skipNegotiation: the browser opens the WebSocket straight away, so the upgrade request itself must be judged.
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = "https://friend.example" });
+        var self = host.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var session = await host.CreateSessionAsync();
+
+        var refused = await Assert.ThrowsAsync<UpgradeRefusedException>(() => RawHubSocket.ConnectAsync(host.BaseAddress, session.Token, "https://evil.example"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        foreach (var origin in new[] { self, "https://friend.example", null })
+        {
+            await using var served = await RawHubSocket.ConnectAsync(host.BaseAddress, session.Token, origin);
+            await served.SendFrameAsync("""{"type":1,"invocationId":"1","target":"LeaveRoom","arguments":[]}""");
+            var completion = await served.ReceiveFrameAsync(f => f.GetProperty("type").GetInt32() == 3);
+            Assert.False(completion.TryGetProperty("error", out var error), $"origin {origin ?? "(none)"}: {error}");
+        }
+    }
+
+    [Fact]
     public async Task Connections_OverThePerAddressCap_AreRefusedWith429()
     {
         await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Limits:MaxConnectionsPerAddress"] = "2" });

@@ -13,12 +13,13 @@ public sealed class JsonWireBytesTests(GatewayFixture fixture)
     public async Task JoinResultAndChat_WithNonAsciiAndHtmlCharacters_AreWrittenUnescapedAsBefore()
     {
         var session = await fixture.Host.CreateSessionAsync("Zoë");
-        using var socket = await RawHubSocket.ConnectAsync(fixture.Host.BaseAddress, session.Token);
+        await using var socket = await RawHubSocket.ConnectAsync(fixture.Host.BaseAddress, session.Token);
 
-        await socket.SendAsync("""{"type":1,"invocationId":"1","target":"CreateRoom","arguments":[{"isPrivate":true}]}""");
-        var joined = await socket.RequireAsync(static frame => frame.Contains("\"invocationId\":\"1\"", StringComparison.Ordinal));
-        await socket.SendAsync("""{"type":1,"target":"Chat","arguments":[{"text":"<b>é & 'q'</b>"}]}""");
-        var chat = await socket.RequireAsync(static frame => frame.Contains("\"target\":\"Chat\"", StringComparison.Ordinal));
+        // A frame's raw text is the bytes as the server wrote them: parsing keeps the original text of each element.
+        await socket.SendFrameAsync("""{"type":1,"invocationId":"1","target":"CreateRoom","arguments":[{"isPrivate":true}]}""");
+        var joined = (await socket.ReceiveFrameAsync(static frame => frame.TryGetProperty("invocationId", out var id) && id.GetString() == "1")).GetRawText();
+        await socket.SendFrameAsync("""{"type":1,"target":"Chat","arguments":[{"text":"<b>é & 'q'</b>"}]}""");
+        var chat = (await socket.ReceiveFrameAsync(static frame => RawHubSocket.Target(frame) == "Chat")).GetRawText();
 
         TestContext.Current.TestOutputHelper?.WriteLine(joined);
         TestContext.Current.TestOutputHelper?.WriteLine(chat);

@@ -44,11 +44,25 @@ public sealed class SessionTests(GatewayFixture fixture)
     [InlineData("zero\u200Bwidth")]
     [InlineData("semi;colon")]
     [InlineData("<script>")]
+    [InlineData("\u3164")]
+    [InlineData("Al\u3164ice")]
+    [InlineData("\u2800\u2800")]
+    [InlineData("rtl\u202Eoverride")]
     public async Task CreateSession_InvalidName_Returns400InvalidName(string name)
     {
         using var response = await Host.Http.PostAsJsonAsync("/api/sessions", new { name }, TestContext.Current.CancellationToken);
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "invalid_name");
+    }
+
+    [Fact]
+    public async Task CreateSession_DecomposedName_IsStoredInNfc()
+    {
+        var session = await Host.CreateSessionAsync("Zoe\u0308");
+
+        Assert.Equal("Zo\u00EB", session.Name);
+        var profile = await Host.Http.GetFromJsonAsync<JsonElement>($"/api/players/{session.PlayerId}", TestContext.Current.CancellationToken);
+        Assert.Equal("Zo\u00EB", profile.GetProperty("name").GetString());
     }
 
     [Fact]

@@ -65,7 +65,11 @@ public sealed class ValidationTests(GatewayFixture fixture)
     [InlineData(WireProtocol.Json, "   ")]
     [InlineData(WireProtocol.MessagePack, "   ")]
     [InlineData(WireProtocol.Json, "bell\u0007")]
-    public async Task Chat_EmptyOrControl_GetsInvalidChat(WireProtocol protocol, string text)
+    [InlineData(WireProtocol.Json, "gg \u202Eesrever")]
+    [InlineData(WireProtocol.MessagePack, "zero\u200Bwidth")]
+    [InlineData(WireProtocol.Json, "\u3164\u3164")]
+    [InlineData(WireProtocol.Json, "Z\u0336\u0336\u0336\u0336\u0336\u0336")]
+    public async Task Chat_BreakingTheTextRules_GetsInvalidChat(WireProtocol protocol, string text)
     {
         await using var client = await Host.ConnectNewPlayerAsync(protocol);
         await client.CreateRoomAsync(isPrivate: true).WaitAsync(Bound, TestContext.Current.CancellationToken);
@@ -88,6 +92,17 @@ public sealed class ValidationTests(GatewayFixture fixture)
         await client.SendChatAsync(new string('a', 200));
 
         Assert.Equal(200, (await client.WaitForChatAsync(Bound)).Text.Length);
+    }
+
+    [Fact]
+    public async Task Chat_DecomposedText_IsEchoedInNfc()
+    {
+        await using var client = await Host.ConnectNewPlayerAsync(WireProtocol.Json);
+        await client.CreateRoomAsync(isPrivate: true).WaitAsync(Bound, TestContext.Current.CancellationToken);
+
+        await client.SendChatAsync("cafe\u0301");
+
+        Assert.Equal("caf\u00E9", (await client.WaitForChatAsync(Bound)).Text);
     }
 
     [Theory]

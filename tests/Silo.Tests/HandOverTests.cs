@@ -88,14 +88,26 @@ public sealed class HandOverTests(ITestOutputHelper output)
         Assert.NotEqual(host, game.HostOf(seated.Room));
         foreach (var player in seated.Players)
         {
-            var (first, at) = player.Connection.Snapshots.First(x => x.At > killed);
+            // The restored room's first snapshot is the one after the outage (the longest silence since the kill):
+            // snapshots still in flight from the killed silo arrive before it.
+            var snapshots = player.Connection.Snapshots;
+            var resumedAt = Enumerable.Range(1, snapshots.Count - 1)
+                .Where(i => snapshots[i].At > killed)
+                .MaxBy(i => snapshots[i].At - snapshots[i - 1].At);
+            var (first, at) = snapshots[resumedAt];
             var back = Stopwatch.GetElapsedTime(killed, at);
             Report.Measured(output, $"room back after a silo kill for {player.Id}: {back.TotalMilliseconds:0} ms (tick {lastTick} -> {first.Tick})");
             Assert.True(back < bound, $"the room came back after {back.TotalMilliseconds:0} ms");
             Assert.Equal(2, first.Players.Count);
 
-            // From the checkpoint: no further ahead than play had got, and not a fresh room.
-            Assert.InRange(first.Tick, 1, lastTick + (long)(Stopwatch.GetElapsedTime(killed) / Tick) + 1);
+            // From the last checkpoint: the room resumes after a tick the players saw, no further ahead than play had
+            // got and no older than one checkpoint interval.
+            var seen = snapshots.Take(resumedAt).Select(x => x.Snapshot).ToList();
+            var lastSeen = seen.Max(x => x.Tick);
+            Assert.InRange(first.Tick - 1, lastSeen - CheckpointTicks - 1, lastSeen);
+            var checkpointed = seen.LastOrDefault(x => x.Tick <= first.Tick - 1)
+                ?? throw new Xunit.Sdk.XunitException($"no snapshot before the kill at or before tick {first.Tick - 1}");
+            AssertResumedFrom(checkpointed, first);
 
             var statsAfter = await WaitForProfileAsync(player.Grain, _ => true, TimeSpan.FromSeconds(15));
             var before = statsBefore[player.Id];
@@ -104,6 +116,31 @@ public sealed class HandOverTests(ITestOutputHelper output)
             Assert.True(statsAfter.BestScore >= before.BestScore);
             Assert.True(statsAfter.TotalOrbs >= before.TotalOrbs);
             Assert.Equal(before.CreatedAt, statsAfter.CreatedAt);
+        }
+    }
+
+    /// <summary>The default checkpoint interval (5 s) in ticks.</summary>
+    private const long CheckpointTicks = 100;
+
+    /// <summary>
+    /// The room came back with the positions and scores it had at <paramref name="checkpointed"/>: every player within
+    /// the ticks since of full-speed movement of where it was, every score that much ahead at most (an orb a tick).
+    /// </summary>
+    private static void AssertResumedFrom(Snapshot checkpointed, Snapshot first)
+    {
+        var ticks = first.Tick - checkpointed.Tick;
+        Assert.InRange(ticks, 1, 3);
+        foreach (var was in checkpointed.Players)
+        {
+            var now = Assert.Single(first.Players, p => p.PlayerId == was.PlayerId);
+
+            // Speed 200 units/s, per tick of 50 ms, plus wire rounding.
+            var moved = Math.Sqrt(Math.Pow(now.X - was.X, 2) + Math.Pow(now.Y - was.Y, 2));
+            Assert.True(moved <= ticks * 200 * Tick.TotalSeconds + 0.2, $"player {was.PlayerId} is {moved:0.0} units from its checkpointed position after {ticks} ticks");
+            if (first.Phase == checkpointed.Phase)
+            {
+                Assert.InRange(now.Score, was.Score, was.Score + ticks);
+            }
         }
     }
 

@@ -18,7 +18,7 @@ const ERROR_TEXT = {
   invalid_room_id: 'A room code is 6 letters or digits.',
   already_in_room: 'You are already in a room.',
   rate_limited: 'Slow down a little.',
-  invalid_chat: 'Chat messages are 1 to 200 characters.',
+  invalid_chat: 'Chat messages are 1 to 200 visible characters, without invisible formatting.',
   room_in_progress: 'That room is in the middle of a game and takes no new players right now.',
   room_failed: 'That room stopped working and was closed. Pick another one.',
   too_many_rooms: 'The server is full of rooms right now. Join an open room or try again in a moment.',

@@ -3,8 +3,12 @@ using OrleansGame.Gateway.Tests.Infrastructure;
 
 namespace OrleansGame.Gateway.Tests.Metrics;
 
+/// <summary>
+/// Each test counts what one gateway of its own did (<see cref="MetricsGateway"/>): a gateway shared with other tests
+/// would count their connections too (a connection opened or closing while this test runs).
+/// </summary>
 [Collection(MetricsCollection.Name)]
-public sealed class MetricsTests(MetricsFixture fixture)
+public sealed class MetricsTests
 {
     private const string Opened = "orleansgame_connections_opened_total";
     private const string Closed = "orleansgame_connections_closed_total";
@@ -14,14 +18,13 @@ public sealed class MetricsTests(MetricsFixture fixture)
     private const string Rejected = "orleansgame_messages_rejected_total";
     private const string RateLimited = "orleansgame_messages_rate_limited_total";
 
-    private GatewayHost Host => fixture.Host;
-
     [Fact]
     public async Task Scrape_AfterScriptedSession_CountersMoveByExpectedAmounts()
     {
-        var before = await fixture.ScrapeWhenQuietAsync();
+        await using var gateway = await MetricsGateway.StartAsync();
+        var before = await gateway.ScrapeAsync();
 
-        var client = await Host.ConnectNewPlayerAsync(WireProtocol.Json);
+        var client = await gateway.Host.ConnectNewPlayerAsync(WireProtocol.Json);
         await client.CreateRoomAsync(isPrivate: true);
         for (var seq = 1; seq <= 5; seq++)
         {
@@ -50,7 +53,7 @@ public sealed class MetricsTests(MetricsFixture fixture)
         // An invocation is answered only after everything queued before it was handled: a barrier.
         var refused = await Assert.ThrowsAsync<HubException>(() => client.JoinAsync("not a room!"));
         Assert.Contains("invalid_room_id:", refused.Message, StringComparison.Ordinal);
-        var afterChats = await fixture.ScrapeUntilAsync(s => Delta(before, s, Rejected, ("code", "invalid_room_id")) >= 1);
+        var afterChats = await gateway.ScrapeUntilAsync(s => Delta(before, s, Rejected, ("code", "invalid_room_id")) >= 1, "the refused join");
         var chatsLimited = (int)Delta(before, afterChats, RateLimited, ("type", "chat"));
         Assert.InRange(chatsLimited, 1, 4);
         for (var i = 0; i < 4 - chatsLimited; i++)
@@ -59,7 +62,7 @@ public sealed class MetricsTests(MetricsFixture fixture)
         }
 
         await client.DisposeAsync();
-        var after = await fixture.ScrapeUntilAsync(s => Delta(before, s, Closed) >= 1);
+        var after = await gateway.ScrapeUntilAsync(s => Delta(before, s, Closed) >= 1, "the connection closed");
 
         Assert.Equal(1, Delta(before, after, Opened));
         Assert.Equal(1, Delta(before, after, Closed, ("reason", "client")));
@@ -83,15 +86,17 @@ public sealed class MetricsTests(MetricsFixture fixture)
     [Fact]
     public async Task Scrape_WhilePlaying_RecordsRoomTicksFanOutAndRtt()
     {
-        var before = await fixture.ScrapeWhenQuietAsync();
-        await using var client = await Host.ConnectNewPlayerAsync(WireProtocol.MessagePack);
+        await using var gateway = await MetricsGateway.StartAsync();
+        var before = await gateway.ScrapeAsync();
+        await using var client = await gateway.Host.ConnectNewPlayerAsync(WireProtocol.MessagePack);
         await client.CreateRoomAsync(isPrivate: true);
         await client.WaitForSnapshotAsync(_ => true);
 
         // The first ping goes out when the connection attaches; the test client answers it.
-        var during = await fixture.ScrapeUntilAsync(s =>
-            Delta(before, s, "orleansgame_player_rtt_milliseconds_count") >= 1
-            && Delta(before, s, "orleansgame_room_tick_lateness_milliseconds_count") >= 1);
+        var during = await gateway.ScrapeUntilAsync(
+            s => Delta(before, s, "orleansgame_player_rtt_milliseconds_count") >= 1
+                && Delta(before, s, "orleansgame_room_tick_lateness_milliseconds_count") >= 1,
+            "a round trip and a tick");
 
         Assert.True(Delta(before, during, "orleansgame_player_rtt_milliseconds_count") >= 1);
         Assert.True(Delta(before, during, "orleansgame_room_tick_duration_milliseconds_count") >= 1);
@@ -106,15 +111,16 @@ public sealed class MetricsTests(MetricsFixture fixture)
     [Fact]
     public async Task Scrape_ReconnectWithinWindow_CountsReconnectAndSeatResume()
     {
-        var session = await Host.CreateSessionAsync();
-        var first = await Host.ConnectAsync(session, WireProtocol.Json);
+        await using var gateway = await MetricsGateway.StartAsync();
+        var session = await gateway.Host.CreateSessionAsync();
+        var first = await gateway.Host.ConnectAsync(session, WireProtocol.Json);
         await first.CreateRoomAsync(isPrivate: true);
         await first.DisposeAsync();
-        var before = await fixture.ScrapeUntilAsync(s => s.Sum(Current) == 0);
+        var before = await gateway.ScrapeUntilAsync(s => s.Sum(Current) == 0 && s.Sum(Closed) == 1, "the first connection closed");
 
-        await using var second = await Host.ConnectAsync(session, WireProtocol.Json);
+        await using var second = await gateway.Host.ConnectAsync(session, WireProtocol.Json);
         await second.WaitForRoomStateAsync();
-        var after = await fixture.ScrapeUntilAsync(s => Delta(before, s, "orleansgame_seats_resumed_total") >= 1);
+        var after = await gateway.ScrapeUntilAsync(s => Delta(before, s, "orleansgame_seats_resumed_total") >= 1, "the seat resumed");
 
         Assert.Equal(1, Delta(before, after, "orleansgame_players_reconnects_total"));
         Assert.Equal(1, Delta(before, after, "orleansgame_seats_resumed_total"));
@@ -124,8 +130,9 @@ public sealed class MetricsTests(MetricsFixture fixture)
     [Fact]
     public async Task Scrape_ChatFlood_CountsFloodClose()
     {
-        var before = await fixture.ScrapeAsync();
-        await using var client = await Host.ConnectNewPlayerAsync(WireProtocol.Json);
+        await using var gateway = await MetricsGateway.StartAsync();
+        var before = await gateway.ScrapeAsync();
+        await using var client = await gateway.Host.ConnectNewPlayerAsync(WireProtocol.Json);
         await client.CreateRoomAsync(isPrivate: true);
 
         // Five chat lines within a second is five times the chat limit: a flood.
@@ -136,7 +143,7 @@ public sealed class MetricsTests(MetricsFixture fixture)
 
         Assert.Equal("flood", (await client.Closing.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).Reason);
         await client.Closed.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        var after = await fixture.ScrapeUntilAsync(s => Delta(before, s, Closed) >= 1);
+        var after = await gateway.ScrapeUntilAsync(s => Delta(before, s, Closed) >= 1, "the connection closed");
 
         Assert.Equal(1, Delta(before, after, Closed, ("reason", "flood")));
         Assert.Equal(1, Delta(before, after, Sent, ("type", "closing")));
@@ -146,10 +153,11 @@ public sealed class MetricsTests(MetricsFixture fixture)
     [Fact]
     public async Task Scrape_Always_IncludesRuntimeOrleansAndAspNetCoreMeters()
     {
-        await using var client = await Host.ConnectNewPlayerAsync(WireProtocol.Json);
+        await using var gateway = await MetricsGateway.StartAsync();
+        await using var client = await gateway.Host.ConnectNewPlayerAsync(WireProtocol.Json);
         await client.CreateRoomAsync(isPrivate: true);
 
-        var scrape = await fixture.ScrapeUntilAsync(s => s.Has("signalr_server_active_connections"));
+        var scrape = await gateway.ScrapeUntilAsync(s => s.Has("signalr_server_active_connections"), "the SignalR meter");
 
         Assert.True(scrape.Has("dotnet_gc_collections_total"), "runtime meter missing");
         Assert.True(scrape.Samples.Any(s => s.Name.StartsWith("orleans_", StringComparison.Ordinal)), "Orleans meter missing");
