@@ -1,4 +1,15 @@
 using OrleansGame.Gateway;
+using OrleansGame.Gateway.Auth;
 
-var app = GatewayApplication.Create(args);
-await app.RunAsync();
+try
+{
+    var app = GatewayApplication.Create(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (InvalidSigningKeyException e)
+{
+    // One clear line rather than a stack trace: the operator has a setting to fix.
+    await Console.Error.WriteLineAsync($"gateway: invalid configuration: {e.Message}");
+    return 2;
+}

@@ -137,6 +137,23 @@ public sealed class SessionTests(GatewayFixture fixture)
     }
 
     [Theory]
+    [InlineData("someone-else", GatewayHost.Issuer)]
+    [InlineData(GatewayHost.Issuer, "someone-else")]
+    public async Task Hub_WithTokenOfAnotherIssuerOrAudience_IsRefusedWith401(string issuer, string audience)
+    {
+        var session = await Host.CreateSessionAsync();
+        var control = GatewayHost.MintToken(session.PlayerId, DateTime.UtcNow, DateTime.UtcNow.AddHours(1));
+        var foreign = GatewayHost.MintToken(session.PlayerId, DateTime.UtcNow, DateTime.UtcNow.AddHours(1), issuer: issuer, audience: audience);
+
+        // The same token with the gateway's own issuer and audience is accepted: only the claim under test differs.
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(control));
+        Assert.Equal(HttpStatusCode.Unauthorized, await NegotiateAsync(foreign));
+        await using var connection = Host.BuildConnection(foreign, WireProtocol.Json);
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Theory]
     [InlineData(WireProtocol.Json)]
     [InlineData(WireProtocol.MessagePack)]
     public async Task Hub_WithTokenInQueryString_Connects(WireProtocol protocol)
@@ -185,6 +202,14 @@ public sealed class SessionTests(GatewayFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    private async Task<HttpStatusCode> NegotiateAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/game/negotiate?negotiateVersion=1");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Host.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
     }
 
     internal static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)

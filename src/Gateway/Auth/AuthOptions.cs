@@ -8,8 +8,17 @@ internal sealed class AuthOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Auth";
 
-    /// <summary>The HMAC-SHA256 signing key (at least 32 bytes of UTF-8). Required in client mode; standalone mode draws a random per-process key when unset.</summary>
+    /// <summary>
+    /// The HMAC-SHA256 signing key (at least 32 bytes of UTF-8, not a placeholder). A key is required in client mode (this or
+    /// <see cref="SigningKeys"/>); a standalone gateway given none draws a random per-process key.
+    /// </summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>
+    /// Keys with an id, for rotation: the first signs new tokens, every one (and <see cref="SigningKey"/>, after them)
+    /// validates. Default: none.
+    /// </summary>
+    public IList<SigningKeyOptions> SigningKeys { get; } = [];
 
     /// <summary>How long a token is valid. Default 24 hours.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]

@@ -5,8 +5,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace OrleansGame.Gateway.Auth;
 
-/// <summary>Issues the session tokens: HMAC-SHA256 JWTs whose subject is the player id.</summary>
-internal sealed class TokenIssuer(SigningKey signingKey, IOptions<AuthOptions> options, TimeProvider time)
+/// <summary>Issues the session tokens: HMAC-SHA256 JWTs whose subject is the player id, signed with the current key and naming it (<c>kid</c>).</summary>
+internal sealed class TokenIssuer(SigningKeyRing keys, IOptions<AuthOptions> options, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new();
 
@@ -23,7 +23,7 @@ internal sealed class TokenIssuer(SigningKey signingKey, IOptions<AuthOptions> o
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(keys.Current, SecurityAlgorithms.HmacSha256),
         });
         return (token, expires);
     }

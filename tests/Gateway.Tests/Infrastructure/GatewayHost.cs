@@ -80,12 +80,12 @@ public sealed class GatewayHost : IAsyncDisposable
     public async Task<TestClient> ConnectNewPlayerAsync(WireProtocol protocol, string? name = null) =>
         await ConnectAsync(await CreateSessionAsync(name), protocol);
 
-    public static string MintToken(string playerId, DateTime notBefore, DateTime expires, string key = SigningKey) =>
+    public static string MintToken(string playerId, DateTime notBefore, DateTime expires, string key = SigningKey, string issuer = Issuer, string audience = Issuer) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, playerId)]),
-            Issuer = Issuer,
-            Audience = Issuer,
+            Issuer = issuer,
+            Audience = audience,
             IssuedAt = notBefore,
             NotBefore = notBefore,
             Expires = expires,
