@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrleansGame.Gateway;
 using OrleansGame.Gateway.Auth;
 
@@ -7,7 +8,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (InvalidSigningKeyException e)
+catch (Exception e) when (e is InvalidSigningKeyException or OptionsValidationException)
 {
     // One clear line rather than a stack trace: the operator has a setting to fix.
     await Console.Error.WriteLineAsync($"gateway: invalid configuration: {e.Message}");

@@ -158,9 +158,9 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         return (first, second, room.RoomId);
     }
 
-    /// <summary>Scrapes the member's /metrics, on its HTTP port.</summary>
+    /// <summary>Scrapes the member's /metrics, on its operations port.</summary>
     private async Task<PrometheusText> ScrapeAsync(Member member) =>
-        PrometheusText.Parse(await cluster.Http.GetStringAsync($"http://127.0.0.1:{member.Ports![0]}/metrics"));
+        PrometheusText.Parse(await cluster.Http.GetStringAsync($"http://127.0.0.1:{member.OperationsPort}/metrics"));
 
     /// <summary>
     /// The running silo whose log last shows the room opened (<c>Room {id} opened for mode ...</c>) or resumed

@@ -197,8 +197,8 @@ public sealed class SessionTests(GatewayFixture fixture)
     [Fact]
     public async Task Health_ProcessAndCluster_AreUpAndReady()
     {
-        using var health = await Host.Http.GetAsync("/healthz", TestContext.Current.CancellationToken);
-        using var ready = await Host.Http.GetAsync("/readyz", TestContext.Current.CancellationToken);
+        using var health = await Host.Operations.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        using var ready = await Host.Operations.GetAsync("/readyz", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);

@@ -37,7 +37,7 @@ internal static class SessionEndpoints
             return GameProblems.Result(StatusCodes.Status400BadRequest, error!.Code, error.Message);
         }
 
-        var playerId = Guid.NewGuid().ToString("N");
+        var playerId = PlayerIds.New();
         var profile = await grains.GetGrain<IPlayerGrain>(playerId).RegisterAsync(name);
         var (token, expiresAt) = issuer.Issue(playerId);
         return TypedResults.Ok(new SessionResponse(playerId, profile.Name, token, expiresAt));

@@ -15,4 +15,11 @@ internal sealed class LimitsOptions
     /// <summary>Sessions one address may create per minute. Default 30.</summary>
     [Range(1, 100_000)]
     public int SessionsPerMinutePerAddress { get; set; } = 30;
+
+    /// <summary>
+    /// Requests one address may make per minute to the query endpoints (<c>/api/modes</c>, <c>/api/rooms</c>,
+    /// <c>/api/leaderboard</c>, <c>/api/players/{id}</c>) together. Default 300: a lobby refreshing every 3 s uses 40.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int QueriesPerMinutePerAddress { get; set; } = 300;
 }

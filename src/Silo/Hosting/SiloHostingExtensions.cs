@@ -82,7 +82,9 @@ internal static class SiloHostingExtensions
         var dashboard = app.Services.GetRequiredService<IOptions<DashboardHostOptions>>().Value;
         if (dashboard.Enabled && DashboardEndpoint.TryParse(dashboard.Url, out var port))
         {
-            app.MapOrleansDashboard().RequireHost($"*:{port}");
+            // RequireHost would match the Host header, which the client chooses; the listening port is the server's fact.
+            app.UseMiddleware<DashboardPortMiddleware>(port.Value);
+            app.MapOrleansDashboard().WithMetadata(DashboardEndpointMarker.Instance);
         }
 
         return app;

@@ -19,7 +19,7 @@ public sealed class MetricsFixture : IAsyncLifetime
 
     public async Task<PrometheusText> ScrapeAsync()
     {
-        var text = await Host.Http.GetStringAsync("/metrics").WaitAsync(DefaultWait);
+        var text = await Host.Operations.GetStringAsync("/metrics").WaitAsync(DefaultWait);
         return PrometheusText.Parse(text);
     }
 
