@@ -24,14 +24,14 @@ internal sealed partial class ClusterUnavailableHandler(ILogger<ClusterUnavailab
     }
 
     /// <summary>
-    /// Whether <paramref name="exception"/>, or one it wraps, comes from Orleans or Redis rather than from our own code:
-    /// a grain that threw an exception type the gateway does not know arrives as Orleans' fallback type, and a storage
-    /// failure is an Orleans or a StackExchange.Redis type.
+    /// Whether <paramref name="exception"/>, or one it wraps, comes from Orleans or Redis rather than from our own code.
+    /// A grain call that fails on the silo with a type this process does not have (the silo's Redis storage exception,
+    /// for one) arrives as the <see cref="TypeLoadException"/> Orleans met rebuilding it.
     /// </summary>
     public static bool IsClusterFailure(Exception? exception) => exception switch
     {
         null => false,
-        OrleansException or TimeoutException => true,
+        OrleansException or TimeoutException or TypeLoadException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsClusterFailure),
         _ => FromCluster(exception.GetType().Namespace) || IsClusterFailure(exception.InnerException),
     };
