@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using OrleansGame.Cluster.Tests.Infrastructure;
-using OrleansGame.Silo.Tests.Infrastructure;
 
 namespace OrleansGame.Cluster.Tests;
 
@@ -11,73 +10,36 @@ namespace OrleansGame.Cluster.Tests;
 /// </summary>
 public sealed class ClusterOutageTests
 {
-    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(120);
-
     [Fact]
     public async Task Api_WhenRedisStopsAndThenTheSiloDies_Answers503UnavailableProblem()
     {
-        var clusterId = $"outage-{Guid.NewGuid():N}";
-        RedisServer? redis = await RedisServer.StartAsync();
-        var (siloHttp, gatewayHttp, gatewayOperations) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
-        await using var silo = ChildProcess.Start("silo", "dotnet", [BuiltPrograms.SiloDll], new Dictionary<string, string?>
+        await using var cluster = await OneSiloCluster.StartAsync();
+        var cancel = TestContext.Current.CancellationToken;
+        using (var healthy = await cluster.Http.GetAsync(new Uri(cluster.Url, "api/leaderboard"), cancel))
         {
-            ["ConnectionStrings__redis"] = redis.ConnectionString,
-            ["Orleans__ClusterId"] = clusterId,
-            ["Orleans__SiloPort"] = FreePort.Next().ToString(),
-            ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
-            ["Orleans__AdvertisedAddress"] = "127.0.0.1",
-            ["Urls"] = $"http://127.0.0.1:{siloHttp}",
-            ["Dashboard__Url"] = "",
-        }, Path.GetDirectoryName(BuiltPrograms.SiloDll));
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(90) };
-        try
-        {
-            await Http.WaitForOkAsync(http, $"http://127.0.0.1:{siloHttp}/healthz", silo, StartBound);
-            await using var gateway = ChildProcess.Start("gateway", "dotnet", [BuiltPrograms.GatewayDll], new Dictionary<string, string?>
-            {
-                ["ConnectionStrings__redis"] = redis.ConnectionString,
-                ["Orleans__Mode"] = "Client",
-                ["Orleans__ClusterId"] = clusterId,
-                ["Auth__SigningKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
-                ["Urls"] = $"http://127.0.0.1:{gatewayHttp}",
-                ["Operations__Url"] = $"http://127.0.0.1:{gatewayOperations}",
-            }, Path.GetDirectoryName(BuiltPrograms.GatewayDll));
-            await Http.WaitForOkAsync(http, $"http://127.0.0.1:{gatewayOperations}/readyz", gateway, StartBound);
-            var api = new Uri($"http://127.0.0.1:{gatewayHttp}/");
-            using (var healthy = await http.GetAsync(new Uri(api, "api/leaderboard"), TestContext.Current.CancellationToken))
-            {
-                Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
-            }
-
-            // Redis stopped: looking up a player reads grain storage, which fails on the silo.
-            await redis.DisposeAsync();
-            redis = null;
-            using (var storageDown = await http.GetAsync(new Uri(api, $"api/players/{Guid.NewGuid():N}"), TestContext.Current.CancellationToken))
-            {
-                await AssertUnavailableAsync(storageDown, gateway);
-            }
-
-            // The only silo killed: no grain can answer at all.
-            silo.Kill();
-            await silo.WaitForExitAsync(TimeSpan.FromSeconds(30));
-            using (var clusterGone = await http.GetAsync(new Uri(api, "api/leaderboard"), TestContext.Current.CancellationToken))
-            {
-                await AssertUnavailableAsync(clusterGone, gateway);
-            }
+            Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
         }
-        finally
+
+        // Redis stopped: looking up a player reads grain storage, which fails on the silo.
+        await cluster.StopRedisAsync();
+        using (var storageDown = await cluster.Http.GetAsync(new Uri(cluster.Url, $"api/players/{Guid.NewGuid():N}"), cancel))
         {
-            if (redis is not null)
-            {
-                await redis.DisposeAsync();
-            }
+            await AssertUnavailableAsync(storageDown, cluster);
+        }
+
+        // The only silo killed: no grain can answer at all.
+        cluster.Silo.Kill();
+        await cluster.Silo.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        using (var clusterGone = await cluster.Http.GetAsync(new Uri(cluster.Url, "api/leaderboard"), cancel))
+        {
+            await AssertUnavailableAsync(clusterGone, cluster);
         }
     }
 
-    private static async Task AssertUnavailableAsync(HttpResponseMessage response, ChildProcess gateway)
+    private static async Task AssertUnavailableAsync(HttpResponseMessage response, OneSiloCluster cluster)
     {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode} '{body}'; gateway log:\n{gateway.Output}");
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode} '{body}'; gateway log:\n{cluster.Gateway.Output}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(body);
         Assert.Equal("unavailable", problem.RootElement.GetProperty("code").GetString());

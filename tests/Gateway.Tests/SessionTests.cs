@@ -25,7 +25,7 @@ public sealed class SessionTests(GatewayFixture fixture)
         Assert.False(string.IsNullOrEmpty(playerId));
         Assert.Equal(3, root.GetProperty("token").GetString()!.Split('.').Length);
         var expiresAt = root.GetProperty("expiresAt").GetDateTimeOffset();
-        Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromHours(23), TimeSpan.FromHours(25));
+        Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(61));
 
         using var profile = JsonDocument.Parse(await Host.Http.GetStringAsync($"/api/players/{playerId}", TestContext.Current.CancellationToken));
         Assert.Equal(playerId, profile.RootElement.GetProperty("playerId").GetString());

@@ -20,9 +20,19 @@ internal sealed class AuthOptions
     /// </summary>
     public IList<SigningKeyOptions> SigningKeys { get; } = [];
 
-    /// <summary>How long a token is valid. Default 24 hours.</summary>
+    /// <summary>
+    /// How long an access token (the one that opens the hub, and may travel in a URL) is valid. Default 1 hour; clients
+    /// renew it with the refresh token.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a refresh token is valid: it only buys new tokens at <c>POST /api/sessions</c> and never goes in a URL.
+    /// Default 30 days, the guest records' idle expiry.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>The issuer and audience written into and required of tokens. Default <c>orleans-game</c>.</summary>
     [Required]
