@@ -48,9 +48,14 @@ public sealed class TokenLifetimeTests(GatewayFixture fixture)
         var session = await RefreshableSessionAsync("No shortcut");
         await using var connection = Host.BuildConnection(session.RefreshToken, WireProtocol.Json, tokenInQuery: true);
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync(TestContext.Current.CancellationToken));
+        // The browser's way in: a WebSocket upgrade with the token in the query.
+        var error = await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => connection.StartAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.Contains("'401'", error.Message, StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/game/negotiate?negotiateVersion=1");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.RefreshToken);
+        using var negotiate = await Host.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, negotiate.StatusCode);
     }
 
     [Fact]
