@@ -61,6 +61,20 @@ for project in tests/*/*.csproj; do
   count "$ok" "$bad"
 done
 
+# --- the game mode template -------------------------------------------------------------------------------
+# templates/GameMode as users meet it: the room API packed to a folder feed, the template installed into a
+# temporary hive, its output built and tested outside the repository (package) and inside it (project reference).
+step "template (dotnet new orleansgame-mode)"
+if scripts/test-template.sh "$out/template" >"$out/template.log" 2>&1; then rc=0; else rc=$?; fi
+summary=$(sed -n 's/^template: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out/template.log" | tail -1)
+if [ -z "$summary" ]; then tail -40 "$out/template.log"; count 0 1; else
+  read -r ok bad <<<"$summary"
+  [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ] && bad=1
+  [ "$bad" -ne 0 ] && grep -E 'FAILED|error|failed' "$out/template.log" | head -40
+  echo "pass $ok, fail $bad"
+  count "$ok" "$bad"
+fi
+
 # --- JavaScript client and browser suites -------------------------------------------------------------
 if [ -f client/package.json ]; then
   step "client (node --test)"

@@ -442,6 +442,148 @@ describe('connection', () => {
   });
 });
 
+describe('room handles', () => {
+  test('joinOrCreate_ModeAndProperties_HandleOfTheMatchingRoomWithItsStates', async () => {
+    const alice = await player();
+    const bob = await player({ protocol: 'msgpack' });
+    const properties = { map: `handles-${Date.now()}` };
+    const room = await alice.connection.joinOrCreate('arena', { properties });
+    assert.equal(room.mode, 'arena');
+    assert.match(room.id, /^[a-z0-9]{6}$/);
+    assert.equal(room.playerId, alice.session.playerId);
+    assert.equal(room.is('arena'), true);
+    assert.equal(alice.connection.currentRoom, room);
+    assert.equal(alice.connection.room.roomId, room.id, 'the RoomModel stays current alongside');
+
+    const state = await new Promise((resolveState) => {
+      const off = room.onState((snapshot) => {
+        off();
+        resolveState(snapshot);
+      });
+    });
+    assert.equal(state.roomId, room.id);
+    assert.ok(state.players.some((p) => p.playerId === alice.session.playerId));
+    assert.equal(room.state.roomId, room.id);
+
+    const joinedEvent = new Promise((resolveEvent) => room.onMessage('RoomEvent', (event) => {
+      if (event.type === 'player_joined') resolveEvent(event);
+    }));
+    const second = await bob.connection.joinOrCreate('arena', { properties });
+    assert.equal(second.id, room.id);
+    assert.equal((await within(joinedEvent, 5000, 'player_joined through onMessage')).playerId, bob.session.playerId);
+    const elsewhere = await (await player()).connection.joinOrCreate('arena', { properties: { map: `${properties.map}x` } });
+    assert.notEqual(elsewhere.id, room.id);
+  });
+
+  test('createAndJoin_PrivateRoomByCode_MessagesBothWaysAndErrorsOnTheHandle', async () => {
+    const alice = await player();
+    const bob = await player({ protocol: 'msgpack' });
+    const room = await alice.connection.create('arena', { private: true });
+    assert.equal(room.joinResult.isPrivate, true);
+    assert.equal((await listRooms(gateway.url)).some((listed) => listed.roomId === room.id), false);
+    const joined = await bob.connection.join(room.id);
+    assert.equal(joined.id, room.id);
+    assert.equal(joined.mode, 'arena');
+
+    // The arena's Chat arrives as a hub method of its own; onMessage covers it like Message(type, payload).
+    const heard = new Promise((resolveLine) => joined.onMessage('Chat', resolveLine));
+    await room.send('Chat', { text: 'handles work' });
+    const line = await within(heard, 5000, 'Chat through onMessage');
+    assert.equal(line.text, 'handles work');
+    assert.equal(line.playerId, alice.session.playerId);
+
+    const refused = new Promise((resolveError) => room.onError(resolveError));
+    await room.send('Chat', { text: ' ' });
+    assert.equal((await within(refused, 5000, 'invalid_chat through onError')).code, 'invalid_chat');
+    const unknown = new Promise((resolveError) => room.onError((error) => error.code === 'unknown_message' && resolveError(error)));
+    await room.send('Drop', { column: 3 });
+    assert.equal((await within(unknown, 5000, 'unknown_message')).code, 'unknown_message');
+  });
+
+  test('create_PublicByDefault_ListedAndFoundByQuickJoinOfItsMode', async () => {
+    const { connection } = await player();
+    const properties = { map: `public-${Date.now()}` };
+    const room = await connection.create('arena', { properties });
+    assert.equal(room.joinResult.isPrivate, false);
+    const other = await (await player()).connection.joinOrCreate('arena', { properties });
+    assert.equal(other.id, room.id);
+  });
+
+  test('leave_Handle_ListenersRemovedAndSendRefusedWithNotInRoom', async () => {
+    const { connection } = await player();
+    const room = await connection.joinOrCreate('arena');
+    let states = 0;
+    room.onState(() => { states += 1; });
+    await waitUntil(() => states > 0, { what: 'a state before leaving' });
+    const causes = [];
+    room.onLeave((cause) => causes.push(cause));
+    await room.leave();
+    assert.equal(room.active, false);
+    assert.deepEqual(causes, ['left']);
+    assert.equal(connection.currentRoom, null);
+    assert.equal(connection.room, null);
+    const seen = states;
+    const next = await connection.joinOrCreate('arena', { properties: { map: `after-leave-${Date.now()}` } });
+    await new Promise((resolveState) => { const off = next.onState(() => { off(); resolveState(); }); });
+    assert.equal(states, seen, 'a left handle hears nothing of the next room');
+    const error = await rejection(room.send('Chat', { text: 'anyone?' }));
+    assert.equal(error.code, 'not_in_room');
+  });
+
+  test('joinAndCreate_BadArguments_RejectWithCodesOrTypeErrors', async () => {
+    const { connection } = await player();
+    assert.equal((await rejection(connection.joinOrCreate('no-such-mode'))).code, 'unknown_mode');
+    assert.equal((await rejection(connection.create('no-such-mode'))).code, 'unknown_mode');
+    assert.equal((await rejection(connection.join('NOPE'))).code, 'invalid_room_id');
+    assert.equal((await rejection(connection.join('zzzzzz'))).code, 'room_not_found');
+    assert.ok((await rejection(connection.join(null))) instanceof TypeError);
+    assert.ok((await rejection(connection.create('arena', { private: 'yes' }))) instanceof TypeError);
+    assert.ok((await rejection(connection.joinOrCreate('arena', { properties: { map: 3 } }))) instanceof TypeError);
+    assert.equal(connection.currentRoom, null);
+  });
+
+  test('reconnect_NetworkDrop_SameHandleResumesWithStatesAndSends', async () => {
+    const proxy = await startProxy(gateway.port);
+    try {
+      const session = await createSession('Handle Roamer', gateway.url);
+      const connection = await connect({ token: session.token, url: proxy.url, reconnect: true });
+      open.push(connection);
+      const room = await connection.create('arena', { private: true });
+      const states = [];
+      room.onState((snapshot) => states.push(snapshot));
+      await waitUntil(() => states.length > 0, { what: 'a state before the drop' });
+
+      const rejoined = new Promise((resolveRejoin) => room.onRejoin(resolveRejoin));
+      assert.ok(proxy.dropAll() > 0, 'no connection to drop');
+      const roomState = await within(rejoined, 25_000, 'the seat resumed');
+      assert.equal(roomState.roomId, room.id);
+      assert.equal(room.active, true);
+      assert.equal(connection.currentRoom, room);
+      assert.equal(room.joinResult, roomState);
+
+      const before = states.length;
+      await waitUntil(() => states.slice(before).some((s) => s.players.some((p) => p.playerId === session.playerId && !p.away)),
+        { timeoutMs: 10_000, what: 'states after the reconnect' });
+      const moved = await waitUntil(async () => {
+        await room.send('Input', { seq: states.length + 1, dx: 1, dy: 0 });
+        return states.at(-1).players.find((p) => p.playerId === session.playerId && p.ackSeq > 0);
+      }, { timeoutMs: 10_000, intervalMs: 200, what: 'an input acknowledged after the reconnect' });
+      assert.ok(moved.ackSeq > 0);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('stop_WithHandle_HandleEndsDisconnected', async () => {
+    const { connection } = await player();
+    const room = await connection.joinOrCreate('arena');
+    const ended = new Promise((resolveCause) => room.onLeave(resolveCause));
+    await connection.stop();
+    assert.equal(await within(ended, 5000, 'the handle ending'), 'disconnected');
+    assert.equal(room.active, false);
+  });
+});
+
 describe('bot', () => {
   test('botCli_FourBotsForThreeSeconds_AllPlayAndExitZero', async () => {
     const bot = fileURLToPath(new URL('../bot.js', import.meta.url));

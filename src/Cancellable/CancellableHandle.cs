@@ -15,6 +15,7 @@ public sealed class CancellableHandle<THandle> : IAsyncDisposable
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenRegistration _parentRegistration;
     private object? _refusedItem;
+    private object? _abandonedItem;
     private int _outcome;
 
     internal CancellableHandle(THandle handle, CancellationToken parentToken)
@@ -43,6 +44,12 @@ public sealed class CancellableHandle<THandle> : IAsyncDisposable
     /// <summary>Gets the item the callback refused when <see cref="Outcome"/> is <see cref="CancellableOutcome.Refused"/>; otherwise <see langword="null"/>.</summary>
     public object? RefusedItem => Volatile.Read(ref _refusedItem);
 
+    /// <summary>
+    /// Gets the item the service produced just as it was cancelled, when <see cref="Outcome"/> is
+    /// <see cref="CancellableOutcome.Cancelled"/>: cancellation won, so no callback saw it. Otherwise <see langword="null"/>.
+    /// </summary>
+    public object? AbandonedItem => Volatile.Read(ref _abandonedItem);
+
     /// <summary>Gets the token the service runs under: cancelled by <see cref="Cancel"/> or by the parent token.</summary>
     internal CancellationToken Token => _cancellation.Token;
 
@@ -68,10 +75,11 @@ public sealed class CancellableHandle<THandle> : IAsyncDisposable
     }
 
     /// <summary>Records how the service ended and completes <see cref="Completion"/>; called once, by the service loop.</summary>
-    internal void Finish(CancellableOutcome outcome, object? refusedItem, Exception? exception)
+    internal void Finish(CancellableOutcome outcome, object? refusedItem, object? abandonedItem, Exception? exception)
     {
         _parentRegistration.Unregister();
         Volatile.Write(ref _refusedItem, refusedItem);
+        Volatile.Write(ref _abandonedItem, abandonedItem);
         Volatile.Write(ref _outcome, (int)outcome);
         if (exception is null)
         {

@@ -24,15 +24,18 @@ internal static class ServiceLoop
         var token = handle.Token;
         var outcome = CancellableOutcome.Cancelled;
         object? refused = null;
+        object? abandoned = null;
         Exception? failure = null;
         try
         {
             while (!token.IsCancellationRequested)
             {
                 var result = await service.RunAsync(token).ConfigureAwait(false);
-                // Cancellation wins over a result that arrived at the same time: no callback after cancel.
+                // Cancellation wins over a result that arrived at the same time: no callback after cancel. The item
+                // that lost is kept on the handle, so whoever spawned the service can still answer for it.
                 if (token.IsCancellationRequested)
                 {
+                    abandoned = result.Kind == CancellationResultKind.Item ? result.Value : null;
                     break;
                 }
 
@@ -61,6 +64,6 @@ internal static class ServiceLoop
             failure = exception;
         }
 
-        handle.Finish(outcome, refused, failure);
+        handle.Finish(outcome, refused, abandoned, failure);
     }
 }

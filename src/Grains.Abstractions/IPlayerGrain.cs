@@ -31,8 +31,12 @@ public interface IPlayerGrain : IGrainWithStringKey
     /// <summary>The connection of <paramref name="observer"/> ended: the player is away and the seat hold starts.</summary>
     Task DetachAsync(IPlayerObserver observer);
 
-    /// <summary>The client's answer to a ping.</summary>
+    /// <summary>
+    /// The client's answer to a ping. It interleaves with a join the grain is still awaiting, so a slow join never
+    /// leaves a pong unread until the ping times out.
+    /// </summary>
     [OneWay]
+    [AlwaysInterleave]
     Task PongAsync(long seq);
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansGame.Arena;
+using OrleansGame.FourInARow;
 using OrleansGame.Grains;
 
 namespace OrleansGame.Modes;
@@ -12,10 +13,13 @@ public static class ShippedModes
     /// <summary>The name Orb Arena is registered under; the first mode registered, so the default one.</summary>
     public const string ArenaName = "arena";
 
+    /// <summary>The name Four in a Row is registered under.</summary>
+    public const string FourInARowName = "four-in-a-row";
+
     /// <summary>
-    /// Adds Orb Arena as <c>arena</c>, the default mode: its <see cref="ArenaOptions"/> bound from the <c>Arena</c>
-    /// configuration section and validated at start, and the mode built from them. The room host that runs it comes
-    /// from <see cref="GameSiloBuilderExtensions.AddGameGrains"/>.
+    /// Adds Orb Arena as <c>arena</c>, the default mode, and Four in a Row as <c>four-in-a-row</c>: each one's options
+    /// bound from its configuration section (<c>Arena</c>, <c>FourInARow</c>) and validated at start, and the mode built
+    /// from them. The room host that runs them comes from <see cref="GameSiloBuilderExtensions.AddGameGrains"/>.
     /// </summary>
     public static ISiloBuilder AddShippedModes(this ISiloBuilder builder)
     {
@@ -28,6 +32,10 @@ public static class ShippedModes
         // The mode takes its options' values rather than IOptions, which keeps the arena free of the options pattern
         // in its constructor; registered first, it is the instance AddGameMode resolves.
         services.TryAddSingleton(static sp => new ArenaMode(sp.GetRequiredService<IOptions<ArenaOptions>>().Value));
-        return builder.AddGameMode<ArenaMode>(ArenaName);
+
+        services.AddOptions<FourInARowOptions>().BindConfiguration(FourInARowOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FourInARowOptions>, FourInARowOptionsValidator>());
+        services.TryAddSingleton(static sp => new FourInARowMode(sp.GetRequiredService<IOptions<FourInARowOptions>>().Value));
+        return builder.AddGameMode<ArenaMode>(ArenaName).AddGameMode<FourInARowMode>(FourInARowName);
     }
 }

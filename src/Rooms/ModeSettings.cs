@@ -12,6 +12,12 @@ public sealed class ModeSettings
     /// <summary>Seats in a room, 1 to 256. Default 8.</summary>
     public int Capacity { get; init; } = 8;
 
+    /// <summary>
+    /// How many of a room's seats quick join fills, 1 to <see cref="Capacity"/>; the others are reached by the room's
+    /// code only (for example a two-player game's spectators). Null, the default: every seat.
+    /// </summary>
+    public int? QuickJoinSeats { get; init; }
+
     /// <summary>How long a dropped player's seat is held for a reconnect. Default 20 s.</summary>
     public TimeSpan SeatHold { get; init; } = TimeSpan.FromSeconds(20);
 
@@ -53,6 +59,12 @@ public sealed class ModeSettings
         ArgumentOutOfRangeException.ThrowIfGreaterThan(TickRate, 60, nameof(TickRate));
         ArgumentOutOfRangeException.ThrowIfLessThan(Capacity, 1, nameof(Capacity));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Capacity, 256, nameof(Capacity));
+        if (QuickJoinSeats is { } quickJoinSeats)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(quickJoinSeats, 1, nameof(QuickJoinSeats));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(quickJoinSeats, Capacity, nameof(QuickJoinSeats));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(SeatHold, TimeSpan.Zero, nameof(SeatHold));
         ArgumentOutOfRangeException.ThrowIfLessThan(EmptyRoomLifetime, TimeSpan.FromMilliseconds(50), nameof(EmptyRoomLifetime));
         ArgumentOutOfRangeException.ThrowIfLessThan(CheckpointInterval, TimeSpan.FromMilliseconds(50), nameof(CheckpointInterval));

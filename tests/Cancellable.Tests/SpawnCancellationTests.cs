@@ -78,6 +78,26 @@ public sealed class SpawnCancellationTests
 
         Assert.Equal(0, callbacks);
         Assert.Equal(CancellableOutcome.Cancelled, handle.Outcome);
+        Assert.Equal(1, handle.AbandonedItem);
+    }
+
+    [Fact]
+    public async Task Cancelled_WithNoItemInHand_AbandonsNothing()
+    {
+        using var parent = new CancellationTokenSource();
+        var service = new DelegateService<int, int>(
+            async _ =>
+            {
+                await parent.CancelAsync();
+                return CancellationResult<int>.Continue;
+            },
+            () => 0);
+
+        var handle = service.SpawnWithCallback(parent.Token, _ => true);
+        await handle.Completion.WaitAsync(Bounds.Wait, Bounds.Token);
+
+        Assert.Equal(CancellableOutcome.Cancelled, handle.Outcome);
+        Assert.Null(handle.AbandonedItem);
     }
 
     [Fact]

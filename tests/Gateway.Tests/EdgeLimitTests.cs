@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using OrleansGame.Gateway.Tests.Infrastructure;
 
@@ -90,6 +92,68 @@ public sealed class EdgeLimitTests
         Assert.Equal(HttpStatusCode.OK, await PostSessionAsync(host, origin: null, forwardedFor: "198.51.100.1"));
         Assert.Equal(HttpStatusCode.TooManyRequests, await PostSessionAsync(host, origin: null, forwardedFor: "198.51.100.1"));
         Assert.Equal(HttpStatusCode.OK, await PostSessionAsync(host, origin: null, forwardedFor: "198.51.100.2"));
+    }
+
+    [Fact]
+    public async Task LongPollingConnections_CountOnceEach_HoweverManyRequestsTheirTransportMakes()
+    {
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Limits:MaxConnectionsPerAddress"] = "2" });
+        static void LongPolling(HttpConnectionOptions options) => options.Transports = HttpTransportType.LongPolling;
+        var first = await host.CreateSessionAsync();
+        var second = await host.CreateSessionAsync();
+        await using var one = new TestClient(host.BuildConnection(first.Token, WireProtocol.Json, transport: LongPolling), first);
+        await using var two = new TestClient(host.BuildConnection(second.Token, WireProtocol.Json, transport: LongPolling), second);
+        await one.Connection.StartAsync(TestContext.Current.CancellationToken);
+        await two.Connection.StartAsync(TestContext.Current.CancellationToken);
+
+        // Every send is a POST beside the pending poll: at the cap, each would have been refused as a third request.
+        var room = await one.CreateRoomAsync(isPrivate: true);
+        await two.JoinAsync(room.RoomId);
+        for (var i = 0; i < 3; i++)
+        {
+            await one.SendChatAsync($"hello {i}");
+            Assert.Equal($"hello {i}", (await two.WaitForChatAsync()).Text);
+        }
+
+        Assert.False(one.TryTakeError(out var error), $"the first client got {error}");
+        var third = await host.CreateSessionAsync();
+        await using var refused = host.BuildConnection(third.Token, WireProtocol.Json);
+        var over = await Assert.ThrowsAsync<HttpRequestException>(() => refused.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.TooManyRequests, over.StatusCode);
+    }
+
+    [Fact]
+    public async Task IPv6Clients_CountPerSlash64_SoRotatingWithinThePrefixDoesNotEscapeTheCap()
+    {
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Limits:MaxConnectionsPerAddress"] = "1",
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        });
+
+        async Task<HubConnection> ConnectFromAsync(string address)
+        {
+            var session = await host.CreateSessionAsync();
+            var connection = host.BuildConnection(session.Token, WireProtocol.Json, transport: options => options.Headers["X-Forwarded-For"] = address);
+            try
+            {
+                await connection.StartAsync(TestContext.Current.CancellationToken);
+                return connection;
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        await using var first = await ConnectFromAsync("2001:db8:7:1::a");
+        var sameHost = await Assert.ThrowsAsync<HttpRequestException>(() => ConnectFromAsync("2001:db8:7:1:ffff::b"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, sameHost.StatusCode);
+        await using var otherHost = await ConnectFromAsync("2001:db8:7:2::a");
+        await using var ipv4 = await ConnectFromAsync("198.51.100.9");
+        Assert.Equal(HubConnectionState.Connected, otherHost.State);
+        Assert.Equal(HubConnectionState.Connected, ipv4.State);
     }
 
     private static async Task<HttpStatusCode> PostSessionAsync(GatewayHost host, string? origin, string? forwardedFor = null)

@@ -25,6 +25,17 @@ public sealed class ModeEndpointTests(GatewayFixture fixture)
         Assert.Single(body.RootElement.EnumerateArray(), m => m.GetProperty("isDefault").GetBoolean());
     }
 
+    [Fact]
+    public async Task Modes_ListsFourInARowBesideTheArena()
+    {
+        using var body = JsonDocument.Parse(await Host.Http.GetStringAsync("/api/modes", TestContext.Current.CancellationToken));
+
+        var four = Assert.Single(body.RootElement.EnumerateArray(), m => m.GetProperty("name").GetString() == "four-in-a-row");
+        Assert.False(four.GetProperty("isDefault").GetBoolean());
+        Assert.Equal(10, four.GetProperty("capacity").GetInt32());
+        Assert.Equal(10, four.GetProperty("tickRate").GetInt32());
+    }
+
     [Theory]
     [InlineData("/api/rooms?mode=arena")]
     [InlineData("/api/rooms")]

@@ -15,7 +15,7 @@ public sealed class LayeringTests
         "OrleansGame.Gateway", "OrleansGame.Silo",
     ];
 
-    private static readonly string[] Modes = ["OrleansGame.Arena"];
+    private static readonly string[] Modes = ["OrleansGame.Arena", "OrleansGame.FourInARow"];
 
     public static TheoryData<string> CoreAssemblies => [.. Core];
 
@@ -46,6 +46,10 @@ public sealed class LayeringTests
 
         Assert.Contains(assembly.GetTypes(), IsGameMode);
         Assert.Contains("OrleansGame.Rooms", references);
+
+        // A mode builds on the room API alone: no other mode, and nothing of the core beneath the API.
+        Assert.DoesNotContain(references, r => Modes.Contains(r));
+        Assert.DoesNotContain(references, static r => r is "OrleansGame.Cancellable" or "OrleansGame.Silo" or "OrleansGame.Modes");
         Assert.DoesNotContain(references, static r => r.StartsWith("Orleans.", StringComparison.Ordinal) || r.StartsWith("Microsoft.Orleans", StringComparison.Ordinal));
         Assert.DoesNotContain(references, static r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.DoesNotContain(references, static r => r.StartsWith("OrleansGame.Grains", StringComparison.Ordinal) || r == "OrleansGame.Gateway");

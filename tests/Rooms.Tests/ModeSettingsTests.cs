@@ -30,6 +30,23 @@ public sealed class ModeSettingsTests
         Assert.Equal(tickRate is < 1 or > 60 ? nameof(ModeSettings.TickRate) : nameof(ModeSettings.Capacity), error.ParamName);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    public void Validated_QuickJoinSeatsOutsideOneToCapacity_ThrowsNamingIt(int seats)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => new ModeSettings { Capacity = 8, QuickJoinSeats = seats }.Validated());
+
+        Assert.Equal(nameof(ModeSettings.QuickJoinSeats), error.ParamName);
+    }
+
+    [Fact]
+    public void Validated_QuickJoinSeats_DefaultsToNullForEverySeat()
+    {
+        Assert.Null(new ModeSettings().Validated().QuickJoinSeats);
+        Assert.Equal(2, new ModeSettings { Capacity = 10, QuickJoinSeats = 2 }.Validated().QuickJoinSeats);
+    }
+
     [Fact]
     public void Validated_MessageTypeDeclaredTwice_Throws()
     {

@@ -1,15 +1,30 @@
 /**
- * The lobby's lists: public rooms and the leaderboard.
+ * The lobby's lists: the games, public rooms and the leaderboard.
  * @module lobby
  */
 import { byId, el, replaceChildren } from './dom.js';
 
 /**
+ * Draws the mode picker: one button per game the server runs and this page can show.
+ * @param {Array<{ name: string, label: string }>} modes
+ * @param {string} selected the mode the lobby plays
+ * @param {(mode: string) => void} onPick
+ */
+export function renderModes(modes, selected, onPick) {
+  replaceChildren(byId('mode-picker'), modes.map((mode) => el('button', {
+    className: 'btn btn-small', type: 'button', dataset: { mode: mode.name }, onclick: () => onPick(mode.name),
+  }, mode.label)));
+  for (const button of byId('mode-picker').children) button.setAttribute('aria-pressed', String(button.dataset.mode === selected));
+  byId('mode-picker').hidden = modes.length < 2;
+}
+
+/**
  * Draws the public rooms list.
  * @param {Array<{ roomId: string, players: number, capacity: number, phase: string, joinable?: boolean }>} rooms
  * @param {(roomId: string) => void} onJoin
+ * @param {{ watchFrom?: number }} [options] from how many members a room is joined to watch (a two-player game's 2)
  */
-export function renderRooms(rooms, onJoin) {
+export function renderRooms(rooms, onJoin, { watchFrom = Infinity } = {}) {
   const sorted = [...rooms].sort((a, b) => b.players - a.players || a.roomId.localeCompare(b.roomId));
   replaceChildren(byId('rooms-list'), sorted.map((room) => {
     const full = room.players >= room.capacity;
@@ -20,7 +35,7 @@ export function renderRooms(rooms, onJoin) {
       el('span', { className: 'fill', title: `${room.players} of ${room.capacity} seats` },
         el('span', { style: { width: `${Math.min(100, (room.players / room.capacity) * 100)}%` } })),
       el('span', { className: 'muted small' }, `${room.players}/${room.capacity}`),
-      el('button', { className: 'btn btn-small', type: 'button', disabled: closed, onclick: () => onJoin(room.roomId) }, full ? 'Full' : closed ? 'Playing' : 'Join'));
+      el('button', { className: 'btn btn-small', type: 'button', disabled: closed, onclick: () => onJoin(room.roomId) }, full ? 'Full' : closed ? 'Playing' : room.players >= watchFrom ? 'Watch' : 'Join'));
   }));
   byId('rooms-empty').hidden = rooms.length > 0;
 }

@@ -1,10 +1,10 @@
 /**
- * The browser game: name entry, lobby, arena, chat, results, leaderboard.
+ * The browser game: name entry, lobby with a mode picker, the arena (chat, results), Four in a Row, leaderboard.
  * @module main
  */
 import {
   DEFAULT_MODE, ROOM_CODE_PATTERN, RoomEventTypes, RoomPhases,
-  GameConnection, arenaGeometry, createSession, directionChanged, getLeaderboard, listRooms, refreshSession,
+  GameConnection, arenaGeometry, createSession, directionChanged, getLeaderboard, listModes, listRooms, refreshSession,
 } from '../sdk/index.js';
 import { Controls } from './controls.js';
 import { byId, releaseColors } from './dom.js';
@@ -12,7 +12,8 @@ import {
   addChatLine, clearChat, describeClosing, describeError, hideBanner, renderResults, renderScoreboard,
   renderTimer, showBanner,
 } from './hud.js';
-import { renderLeaderboard, renderRooms } from './lobby.js';
+import { FOUR_MODE, FourMessages, buildBoard, myTurn, renderFour, renderFourClock } from './four.js';
+import { renderLeaderboard, renderModes, renderRooms } from './lobby.js';
 import { Renderer } from './render.js';
 import { loadSession, renewalDelay, renewalToken, saveSession } from './storage.js';
 import { World } from './world.js';
@@ -22,8 +23,9 @@ const ROOMS_REFRESH_MS = 3000;
 const clock = () => performance.timeOrigin + performance.now();
 const params = new URLSearchParams(location.search);
 const protocol = params.get('protocol') === 'msgpack' ? 'msgpack' : 'json';
-// This page plays the arena; it asks for it by name rather than trusting it to be the server's default mode.
-const MODE = DEFAULT_MODE;
+// The games this page can show; the lobby offers those the server runs. It asks for a mode by name rather than
+// trusting the arena to be the server's default mode.
+const PLAYABLE = new Map([[DEFAULT_MODE, 'Orb Arena'], [FOUR_MODE, 'Four in a Row']]);
 const defaultArena = arenaGeometry();
 
 const app = {
@@ -44,11 +46,17 @@ const app = {
   roomsTimer: 0,
   renewTimer: 0,
   busy: false,
+  /** the mode the lobby's buttons play */
+  mode: DEFAULT_MODE,
+  /** Four in a Row: the room's latest state */
+  four: null,
+  /** the server's clock minus this one's, from the pings (for the turn countdown) */
+  clockOffsetMs: 0,
 };
 
 function showScreen(name) {
   app.screen = name;
-  for (const screen of ['name', 'lobby', 'game']) byId(`screen-${screen}`).hidden = screen !== name;
+  for (const screen of ['name', 'lobby', 'game', 'four']) byId(`screen-${screen}`).hidden = screen !== name;
   clearInterval(app.roomsTimer);
   if (name === 'lobby') {
     refreshLobby();
@@ -123,13 +131,21 @@ async function openConnection() {
   const connection = new GameConnection({ token: app.session.token, protocol });
   connection.on('snapshot', onSnapshot);
   connection.on('roomState', (state) => {
-    enterGame(state, true);
+    enterRoom(state, true);
     showBanner('Reconnected: you are back in your seat.', { kind: 'info' });
+  });
+  connection.on('state', (state) => {
+    if (connection.room?.mode !== FOUR_MODE) return;
+    app.four = state;
+    if (app.screen === 'four') renderFour(state, connection.room.playerId);
+  });
+  connection.on('ping', (ping) => {
+    if (typeof ping?.serverTime === 'number') app.clockOffsetMs = ping.serverTime - Date.now();
   });
   connection.on('chat', (message) => addChatLine(message));
   connection.on('roomEvent', onRoomEvent);
   connection.on('error', (error) => {
-    if (error.code === 'room_failed' && app.screen === 'game') {
+    if (error.code === 'room_failed' && inRoom()) {
       app.world = null;
       setUrlRoom(null);
       showScreen('lobby');
@@ -148,9 +164,9 @@ async function openConnection() {
     setStatus('on', 'online');
     hideBanner();
     // A seat held through the drop comes back as RoomState at once; without it the seat was released.
-    if (app.screen !== 'game' || connection.room !== roomBeforeDrop) return;
+    if (!inRoom() || connection.room !== roomBeforeDrop) return;
     connection.next('roomState', { timeoutMs: 5000 }).catch(() => {
-      if (connection !== app.connection || app.screen !== 'game') return;
+      if (connection !== app.connection || !inRoom()) return;
       app.world = null;
       setUrlRoom(null);
       showScreen('lobby');
@@ -162,7 +178,7 @@ async function openConnection() {
     setStatus('off', 'offline');
     const reason = closing ? describeClosing(closing) : 'Disconnected from the server.';
     showBanner(`${reason} Pick a room to play again.`, { sticky: true });
-    if (app.screen === 'game') {
+    if (inRoom()) {
       app.world = null;
       showScreen('lobby');
     }
@@ -180,11 +196,35 @@ async function openConnection() {
 
 // ---- lobby ---------------------------------------------------------------------------------------
 
+function inRoom() {
+  return app.screen === 'game' || app.screen === 'four';
+}
+
+async function loadModes() {
+  try {
+    const modes = (await listModes()).filter((mode) => PLAYABLE.has(mode.name));
+    if (!modes.some((mode) => mode.name === app.mode)) app.mode = modes.find((mode) => mode.isDefault)?.name ?? modes[0]?.name ?? DEFAULT_MODE;
+    renderModes(modes.map((mode) => ({ name: mode.name, label: PLAYABLE.get(mode.name) })), app.mode, pickMode);
+  } catch (error) {
+    showBanner(describeError(error));
+  }
+}
+
+function pickMode(mode) {
+  app.mode = mode;
+  for (const button of byId('mode-picker').children) button.setAttribute('aria-pressed', String(button.dataset.mode === mode));
+  byId('quick-join-hint').textContent = mode === FOUR_MODE
+    ? 'Seats you in a game that needs a second player, or starts one. Friends with the code watch a full room.'
+    : 'Drops you into the fullest public room with a free seat.';
+  refreshLobby();
+}
+
 async function refreshLobby() {
   try {
-    const [rooms, leaders] = await Promise.all([listRooms(undefined, { mode: MODE }), getLeaderboard(10)]);
-    if (app.screen !== 'lobby') return;
-    renderRooms(rooms, (roomId) => join(() => app.connection.joinRoom(roomId)));
+    const mode = app.mode;
+    const [rooms, leaders] = await Promise.all([listRooms(undefined, { mode }), getLeaderboard(10)]);
+    if (app.screen !== 'lobby' || mode !== app.mode) return;
+    renderRooms(rooms, (roomId) => join(() => app.connection.joinRoom(roomId)), { watchFrom: mode === FOUR_MODE ? 2 : Infinity });
     renderLeaderboard(leaders, app.session?.playerId);
   } catch (error) {
     if (app.screen === 'lobby') showBanner(describeError(error));
@@ -199,7 +239,7 @@ async function join(action) {
     if (!app.connection || app.connection.state === 'Disconnected') await openConnection();
     const result = await action();
     if (await leftOtherMode(result)) return;
-    enterGame(result, false);
+    enterRoom(result, false);
     hideBanner();
   } catch (error) {
     if (!(error.code === 'already_in_room' && (await seatResumed()))) showBanner(describeError(error));
@@ -217,13 +257,35 @@ async function seatResumed() {
   return connection.next('roomState', { timeoutMs: 3000 }).then(() => true, () => false);
 }
 
-// A room code can name a room of another mode, which this page cannot show: give the seat back at once.
+// A room code can name a room of a mode this page cannot show: give the seat back at once.
 async function leftOtherMode(result) {
-  const mode = app.connection?.room?.mode ?? MODE;
-  if (mode === MODE) return false;
+  const mode = app.connection?.room?.mode ?? DEFAULT_MODE;
+  if (PLAYABLE.has(mode)) return false;
   await app.connection.leaveRoom().catch(() => {});
-  showBanner(`Room ${result.roomId} plays ${mode}, not Orb Arena.`);
+  showBanner(`Room ${result.roomId} plays ${mode}, which this page cannot show.`);
   return true;
+}
+
+function enterRoom(result, resumed) {
+  if ((app.connection?.room?.mode ?? result.mode) === FOUR_MODE) enterFour(result);
+  else enterGame(result, resumed);
+}
+
+// ---- four in a row -------------------------------------------------------------------------------
+
+function enterFour(result) {
+  app.world = null;
+  app.four = result.state ?? null;
+  byId('four-room-code').textContent = result.roomId;
+  setUrlRoom(result.roomId);
+  showScreen('four');
+  if (app.four) renderFour(app.four, result.playerId);
+}
+
+function dropDisc(column) {
+  const room = app.connection?.room;
+  if (app.screen !== 'four' || !room || !myTurn(app.four, room.playerId)) return;
+  app.connection.send(FourMessages.drop, { column }).catch((error) => showBanner(describeError(error)));
 }
 
 // ---- game ----------------------------------------------------------------------------------------
@@ -294,12 +356,14 @@ async function leave() {
     showBanner(describeError(error));
   }
   app.world = null;
+  app.four = null;
   setUrlRoom(null);
   showScreen('lobby');
 }
 
 function frame() {
   requestAnimationFrame(frame);
+  if (app.screen === 'four') renderFourClock(app.four, Date.now() + app.clockOffsetMs);
   const now = clock();
   const dt = app.lastFrame ? now - app.lastFrame : 16;
   app.lastFrame = now;
@@ -364,9 +428,9 @@ function wire() {
     byId('name-input').value = app.session?.name ?? '';
     showScreen('name');
   });
-  byId('quick-join').addEventListener('click', () => join(() => app.connection.quickJoin({ mode: MODE })));
-  byId('create-private').addEventListener('click', () => join(() => app.connection.createRoom({ isPrivate: true, mode: MODE })));
-  byId('create-public').addEventListener('click', () => join(() => app.connection.createRoom({ isPrivate: false, mode: MODE })));
+  byId('quick-join').addEventListener('click', () => join(() => app.connection.quickJoin({ mode: app.mode })));
+  byId('create-private').addEventListener('click', () => join(() => app.connection.createRoom({ isPrivate: true, mode: app.mode })));
+  byId('create-public').addEventListener('click', () => join(() => app.connection.createRoom({ isPrivate: false, mode: app.mode })));
   byId('rooms-refresh').addEventListener('click', refreshLobby);
   byId('code-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -374,17 +438,14 @@ function wire() {
     join(() => app.connection.joinRoom(code));
   });
   byId('leave-room').addEventListener('click', leave);
-  byId('copy-link').addEventListener('click', async () => {
-    const url = new URL(location.href);
-    url.search = '';
-    url.searchParams.set('room', app.connection?.room?.roomId ?? '');
-    try {
-      await navigator.clipboard.writeText(url.toString());
-      showBanner(`Invite link copied: ${url}`, { kind: 'info' });
-    } catch {
-      showBanner(`Share this link: ${url}`, { kind: 'info', sticky: true });
-    }
+  byId('four-leave').addEventListener('click', leave);
+  buildBoard(dropDisc);
+  byId('four-rematch').addEventListener('click', () => {
+    app.connection?.send(FourMessages.rematch, {}).catch((error) => showBanner(describeError(error)));
   });
+  byId('four-copy-link').addEventListener('click', copyInvite);
+  byId('copy-link').addEventListener('click', copyInvite);
+
   byId('chat-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const input = byId('chat-input');
@@ -405,8 +466,21 @@ function wire() {
   window.addEventListener('resize', () => app.renderer.resize());
 }
 
+async function copyInvite() {
+  const url = new URL(location.href);
+  url.search = '';
+  url.searchParams.set('room', app.connection?.room?.roomId ?? '');
+  try {
+    await navigator.clipboard.writeText(url.toString());
+    showBanner(`Invite link copied: ${url}`, { kind: 'info' });
+  } catch {
+    showBanner(`Share this link: ${url}`, { kind: 'info', sticky: true });
+  }
+}
+
 async function afterSession() {
   showScreen('lobby');
+  await loadModes();
   const code = params.get('room');
   if (code) {
     params.delete('room');
@@ -447,6 +521,10 @@ globalThis.orbArena = {
   get players() { return app.connection?.room ? [...app.connection.room.players.keys()] : []; },
   get roster() { return app.connection?.room ? Object.fromEntries(app.connection.room.roster) : {}; },
   get mode() { return app.connection?.room?.mode ?? null; },
+  /** the mode the lobby plays */
+  get lobbyMode() { return app.mode; },
+  /** Four in a Row: the room's latest state */
+  get four() { return app.four; },
   /** the geometry the page draws and predicts with (the room's; the defaults before a join) */
   get arena() { return { ...app.arena }; },
 };

@@ -9,6 +9,7 @@ import { Emitter } from './emitter.js';
 import { GameError, parseHubError } from './errors.js';
 import { ErrorCodes, FINAL_CLOSING_REASONS, HUB_PATH, HubMethods, ServerEvents } from './protocol.js';
 import { RoomModel } from './room.js';
+import { LeaveCauses, RoomHandle } from './room-handle.js';
 import { createRoomRequest, joinRoomRequest } from './requests.js';
 import { resolveBaseUrl } from './http.js';
 
@@ -45,6 +46,8 @@ export class GameConnection extends Emitter {
   #lastClosing = null;
   #final = false;
   #stopped = false;
+  /** @type {RoomHandle | null} */
+  #handle = null;
 
   /** @param {ConnectOptions} options */
   constructor(options) {
@@ -114,6 +117,7 @@ export class GameConnection extends Emitter {
       // The room was closed and the seat with it: listeners of the error already see no room.
       if (gameError.code === ErrorCodes.roomFailed && this.room) this.#setRoom(null);
       this.emit('error', gameError);
+      if (gameError.code === ErrorCodes.roomFailed) this.#endHandle(LeaveCauses.failed);
     });
     hub.on(ServerEvents.closing, (closing) => {
       this.#lastClosing = closing;
@@ -122,7 +126,28 @@ export class GameConnection extends Emitter {
     });
     hub.onreconnecting((error) => this.emit('reconnecting', error));
     hub.onreconnected((connectionId) => this.emit('reconnected', connectionId));
-    hub.onclose((error) => this.emit('disconnected', { error, closing: this.#lastClosing }));
+    hub.onclose((error) => {
+      this.emit('disconnected', { error, closing: this.#lastClosing });
+      this.#endHandle(LeaveCauses.disconnected);
+    });
+  }
+
+  #endHandle(cause) {
+    const handle = this.#handle;
+    this.#handle = null;
+    handle?.end(cause);
+  }
+
+  // Every successful join seats the player anew: a handle of an earlier seat is over.
+  #seated(result) {
+    this.#setRoom(result);
+    this.#endHandle(LeaveCauses.replaced);
+    return result;
+  }
+
+  /** The handle of the room joined through `joinOrCreate`, `create` or `join`, while its seat lasts; else null. */
+  get currentRoom() {
+    return this.#handle;
   }
 
   #setRoom(state) {
@@ -198,9 +223,7 @@ export class GameConnection extends Emitter {
    * await game.joinRoom({ mode: 'arena', properties: { map: 'small' } });
    */
   async joinRoom(roomIdOrOptions = null) {
-    const result = await this.#invoke(HubMethods.joinRoom, joinRoomRequest(roomIdOrOptions));
-    this.#setRoom(result);
-    return result;
+    return this.#seated(await this.#invoke(HubMethods.joinRoom, joinRoomRequest(roomIdOrOptions)));
   }
 
   /**
@@ -219,15 +242,56 @@ export class GameConnection extends Emitter {
    * @returns {Promise<object>} the `JoinResult`; rejects with a {@link GameError} (`unknown_mode`, `invalid_argument`, ...)
    */
   async createRoom(isPrivateOrOptions = true) {
-    const result = await this.#invoke(HubMethods.createRoom, createRoomRequest(isPrivateOrOptions));
-    this.#setRoom(result);
-    return result;
+    return this.#seated(await this.#invoke(HubMethods.createRoom, createRoomRequest(isPrivateOrOptions)));
   }
 
   /** Leaves the current room. */
   async leaveRoom() {
     await this.#invoke(HubMethods.leaveRoom);
     this.#setRoom(null);
+    this.#endHandle(LeaveCauses.left);
+  }
+
+  /**
+   * Quick-joins a room of `mode` whose properties match (the fullest public one with a free seat, or a new one).
+   * @param {string} [mode] the mode's name; the server's default mode when absent or null
+   * @param {{ properties?: Record<string, string> }} [options] quick join matches only rooms created with these
+   * @returns {Promise<RoomHandle>} the seat's handle; rejects with a {@link GameError} (`unknown_mode`, `room_in_progress`, ...)
+   * @example
+   * const room = await game.joinOrCreate('four-in-a-row');
+   * room.onState((state) => draw(state.board));
+   * await room.send('Drop', { column: 3 });
+   */
+  async joinOrCreate(mode, options = {}) {
+    return this.#handleOf(await this.joinRoom({ roomId: null, mode: mode ?? undefined, properties: options?.properties }));
+  }
+
+  /**
+   * Creates a room of `mode` and seats this player in it.
+   * @param {string} [mode] the mode's name; the server's default mode when absent or null
+   * @param {{ private?: boolean, properties?: Record<string, string> }} [options] `private`: joined by code only
+   *   (default false: quick join finds it too)
+   * @returns {Promise<RoomHandle>} the seat's handle; `room.id` is the code to share
+   */
+  async create(mode, options = {}) {
+    const isPrivate = options?.private ?? false;
+    if (typeof isPrivate !== 'boolean') throw new TypeError(`private must be a boolean, not ${typeof isPrivate}`);
+    return this.#handleOf(await this.createRoom({ isPrivate, mode: mode ?? undefined, properties: options?.properties }));
+  }
+
+  /**
+   * Joins a room by its code (its id), whatever mode it plays: the handle's `mode` says which.
+   * @param {string} code 6 characters of a-z and 0-9
+   * @returns {Promise<RoomHandle>} rejects with `invalid_room_id`, `room_not_found`, `room_full`, ...
+   */
+  async join(code) {
+    if (typeof code !== 'string') throw new TypeError(`code must be a string, not ${code === null ? 'null' : typeof code}`);
+    return this.#handleOf(await this.joinRoom(code));
+  }
+
+  #handleOf(result) {
+    this.#handle = new RoomHandle(this, result);
+    return this.#handle;
   }
 
   /**

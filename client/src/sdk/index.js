@@ -6,6 +6,7 @@ export { createSession, refreshSession, listRooms, listModes, getLeaderboard, ge
 export { connect, GameConnection } from './connection.js';
 export { GameError, parseHubError } from './errors.js';
 export { RoomModel, arenaGeometry } from './room.js';
+export { RoomHandle, LeaveCauses } from './room-handle.js';
 export { Emitter } from './emitter.js';
 export {
   ArenaDefaults,

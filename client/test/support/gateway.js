@@ -61,6 +61,8 @@ export async function startGateway({ env = {}, startTimeoutMs = 90_000 } = {}) {
       Limits__SessionsPerMinutePerAddress: '10000',
       Limits__QueriesPerMinutePerAddress: '10000',
       Limits__MaxConnectionsPerAddress: '1000',
+      // Every test page and bot is 127.0.0.1: one test's flood must not hold back the next test's connections.
+      Limits__FloodBackOff: '00:00:00',
       Logging__LogLevel__Default: 'Warning',
       ...env,
     },

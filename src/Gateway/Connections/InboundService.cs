@@ -14,7 +14,8 @@ namespace OrleansGame.Gateway.Connections;
 /// each unit of work reads one message, rate-limits it and checks its shape and, for a message of a mode, that the
 /// player sits in a room whose mode declares its type and that it is within the type's size; it yields what may go to
 /// the grains (a mode's message as <see cref="ClientMessage.ToRoom"/>). Errors go back to the client from here; the
-/// callback only forwards what passed. What a payload means is the room's to check.
+/// callback only forwards what passed. What a payload means is the room's to check. Pongs do not queue: the hub hands
+/// them to <see cref="CheckPongAsync"/> as they arrive.
 /// </summary>
 internal sealed partial class InboundService(
     string playerId, int capacity, MessageGate gate, IConnectionOutput output, ILogger logger, GatewayMetrics metrics) : ICancellable<ClientMessage, ChannelWriter<ClientMessage>>
@@ -41,6 +42,32 @@ internal sealed partial class InboundService(
         {
             (left as ClientMessage.Invocation)?.Fail(code, message);
         }
+    }
+
+    /// <summary>
+    /// Checks a pong at once, out of the queue's order: a pong must not wait behind a join the grains are still
+    /// answering, or a slow join would cost the player the connection. Limits apply as to any message; returns the
+    /// ping's sequence when the pong may go to the player grain.
+    /// </summary>
+    public async ValueTask<long?> CheckPongAsync(ClientMessage.Pong pong, CancellationToken cancellationToken)
+    {
+        switch (gate.Admit(MessageCategory.Pong))
+        {
+            case GateVerdict.Flood:
+                await FloodAsync(pong);
+                return null;
+            case GateVerdict.Drop:
+                await DropAsync(pong, cancellationToken);
+                return null;
+        }
+
+        if (pong.Message?.Seq is { } seq)
+        {
+            return seq;
+        }
+
+        await output.SendErrorAsync(new ErrorMessage(ErrorCodes.InvalidArgument, "a pong needs the ping's seq"), cancellationToken);
+        return null;
     }
 
     /// <inheritdoc/>
@@ -124,7 +151,6 @@ internal sealed partial class InboundService(
     {
         ClientMessage.Send send when room is not null && room.Limits.TryFind(send.Type!, out var index) => gate.Admit(room.Limits, index),
         ClientMessage.Send => gate.Admit(MessageCategory.Message),
-        ClientMessage.Pong => gate.Admit(MessageCategory.Pong),
         _ => gate.Admit(MessageCategory.Room),
     };
 
@@ -134,10 +160,6 @@ internal sealed partial class InboundService(
         {
             case ClientMessage.Send send:
                 return CheckSend(send, room);
-            case ClientMessage.Pong { Message.Seq: not null }:
-                return (message, null);
-            case ClientMessage.Pong:
-                return (null, new ErrorMessage(ErrorCodes.InvalidArgument, "a pong needs the ping's seq"));
             case ClientMessage.JoinRoom { Request: null }:
             case ClientMessage.CreateRoom { Request: null }:
                 return (null, new ErrorMessage(ErrorCodes.InvalidArgument, "the argument must be an object"));

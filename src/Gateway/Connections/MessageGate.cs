@@ -8,7 +8,7 @@ namespace OrleansGame.Gateway.Connections;
 /// message type of the room the connection sits in, replaced whenever it is handed new <see cref="MessageLimits"/>.
 /// A message over its bucket is dropped; a connection that keeps going over (for <see cref="RateLimitOptions.FloodAfter"/>
 /// without a second's break) or sends <see cref="RateLimitOptions.FloodFactor"/> times a bucket's rate within one
-/// second is a flood. Used by one reader at a time.
+/// second is a flood. Thread-safe: the inbound service and the hub's out-of-order pongs share it.
 /// </summary>
 internal sealed class MessageGate : IDisposable
 {
@@ -17,6 +17,7 @@ internal sealed class MessageGate : IDisposable
     private readonly TimeProvider _time;
     private readonly RateLimitOptions _options;
     private readonly Meter[] _fixed;
+    private readonly Lock _lock = new();
     private MessageLimits? _limits;
     private Meter[] _typed = [];
     private long _windowStart;
@@ -24,6 +25,7 @@ internal sealed class MessageGate : IDisposable
     private long? _overSince;
     private long? _lastOver;
     private long? _lastRateLimitedReport;
+    private long _dropped;
 
     /// <summary>Creates the fixed buckets from <paramref name="options"/>.</summary>
     public MessageGate(RateLimitOptions options, TimeProvider time)
@@ -39,10 +41,25 @@ internal sealed class MessageGate : IDisposable
     }
 
     /// <summary>Total messages dropped for being over a limit, malformed or queued beyond capacity.</summary>
-    public long Dropped { get; private set; }
+    public long Dropped
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _dropped;
+            }
+        }
+    }
 
     /// <summary>Counts a message of <paramref name="category"/> and decides whether it passes.</summary>
-    public GateVerdict Admit(MessageCategory category) => Admit(_fixed[(int)category]);
+    public GateVerdict Admit(MessageCategory category)
+    {
+        lock (_lock)
+        {
+            return Admit(_fixed[(int)category]);
+        }
+    }
 
     /// <summary>
     /// Counts a message of the type at <paramref name="index"/> of <paramref name="limits"/> and decides whether it
@@ -50,38 +67,47 @@ internal sealed class MessageGate : IDisposable
     /// </summary>
     public GateVerdict Admit(MessageLimits limits, int index)
     {
-        if (!ReferenceEquals(limits, _limits))
+        lock (_lock)
         {
-            DisposeTyped();
-            _typed = [.. limits.Items.Select(static limit => new Meter(limit.PerSecond, limit.Burst))];
-            _limits = limits;
-        }
+            if (!ReferenceEquals(limits, _limits))
+            {
+                DisposeTyped();
+                _typed = [.. limits.Items.Select(static limit => new Meter(limit.PerSecond, limit.Burst))];
+                _limits = limits;
+            }
 
-        return Admit(_typed[index]);
+            return Admit(_typed[index]);
+        }
     }
 
     /// <summary>Whether a <c>rate_limited</c> error may be sent now (at most one a second).</summary>
     public bool ShouldReportRateLimited()
     {
-        var now = _time.GetTimestamp();
-        if (_lastRateLimitedReport is { } last && _time.GetElapsedTime(last, now) < Second)
+        lock (_lock)
         {
-            return false;
-        }
+            var now = _time.GetTimestamp();
+            if (_lastRateLimitedReport is { } last && _time.GetElapsedTime(last, now) < Second)
+            {
+                return false;
+            }
 
-        _lastRateLimitedReport = now;
-        return true;
+            _lastRateLimitedReport = now;
+            return true;
+        }
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        foreach (var meter in _fixed)
+        lock (_lock)
         {
-            meter.Dispose();
-        }
+            foreach (var meter in _fixed)
+            {
+                meter.Dispose();
+            }
 
-        DisposeTyped();
+            DisposeTyped();
+        }
     }
 
     private GateVerdict Admit(Meter meter)
@@ -103,7 +129,7 @@ internal sealed class MessageGate : IDisposable
 
     private GateVerdict OverLimit(long now)
     {
-        Dropped++;
+        _dropped++;
         if (_lastOver is not { } last || _time.GetElapsedTime(last, now) > Second)
         {
             _overSince = now;

@@ -19,4 +19,7 @@ internal sealed partial class PlayerConnection
 
     [LoggerMessage(EventId = 1406, Level = LogLevel.Error, Message = "Forwarding a message of player {PlayerId} to the grains failed")]
     private static partial void LogForwardFailed(ILogger logger, string playerId, Exception exception);
+
+    [LoggerMessage(EventId = 1407, Level = LogLevel.Error, Message = "The inbound service of player {PlayerId} failed; closing the connection")]
+    private static partial void LogInboundFailed(ILogger logger, string playerId, Exception exception);
 }

@@ -5,6 +5,7 @@ using OrleansGame.Gateway.Api;
 using OrleansGame.Gateway.Hubs;
 using OrleansGame.Gateway.Observability;
 using OrleansGame.Gateway.Payloads;
+using OrleansGame.Gateway.Security;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -13,11 +14,12 @@ namespace OrleansGame.Gateway.Connections;
 /// <summary>
 /// Everything one hub connection owns: the inbound service (queue, limits, validation, forwarding to the grains in
 /// order), the observer grains push through, and the renewal service, all under one token linked to the host's
-/// stopping token and the connection's abort token.
+/// stopping token and the connection's abort token; and the connection's slot of its client address.
 /// </summary>
 internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMessageSink
 {
     private static readonly TimeSpan ClosingSendTimeout = TimeSpan.FromSeconds(2);
+    private const string ClosingText = "the connection is closing";
 
     private readonly HubCallerContext _context;
     private readonly IGrainFactory _grains;
@@ -29,6 +31,8 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     private readonly ILogger _logger;
     private readonly IPlayerGrain _player;
     private readonly CancellationTokenSource _lifetime;
+    private readonly CancellationToken _token;
+    private readonly AddressSlot _slot;
     private readonly MessageGate _gate;
     private readonly InboundService _inbound;
     private readonly ConnectionObserver _observer;
@@ -39,14 +43,16 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     private IPlayerObserver? _observerReference;
     private volatile SeatedRoom? _room;
     private volatile bool _transportObserved;
+    private volatile bool _inboundEnded;
     private int _closing;
     private int _stopping;
 
     /// <summary>Creates the connection's parts; nothing runs until <see cref="StartAsync"/>.</summary>
     public PlayerConnection(
-        HubCallerContext context, string playerId, IGrainFactory grains, GatewayFanout fanout, RoomOutbox outbox, IHubContext<GameHub> hub,
-        GameHubOptions options, CancellationToken applicationStopping, TimeProvider time, ILogger logger, GatewayMetrics metrics)
+        HubCallerContext context, string playerId, AddressSlot slot, IGrainFactory grains, GatewayFanout fanout, RoomOutbox outbox,
+        IHubContext<GameHub> hub, GameHubOptions options, CancellationToken applicationStopping, TimeProvider time, ILogger logger, GatewayMetrics metrics)
     {
+        _slot = slot;
         _context = context;
         _grains = grains;
         _fanout = fanout;
@@ -58,6 +64,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         PlayerId = playerId;
         _player = grains.GetGrain<IPlayerGrain>(playerId);
         _lifetime = CancellationTokenSource.CreateLinkedTokenSource(applicationStopping, context.ConnectionAborted);
+        _token = _lifetime.Token;
         _gate = new MessageGate(options.RateLimits, time);
         _inbound = new InboundService(playerId, options.InboundQueueCapacity, _gate, this, logger, metrics);
         _observer = new ConnectionObserver(this, hub);
@@ -99,27 +106,53 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     {
         _observerReference = _grains.CreateObjectReference<IPlayerObserver>(_observer);
         _fanout.Add(_observerReference.GetGrainId(), ConnectionId);
-        _inboundHandle = _inbound.SpawnWithCallback(_lifetime.Token, ForwardAsync);
+        _inboundHandle = _inbound.SpawnWithCallback(_token, ForwardAsync);
+        _ = CloseInboundWhenEndedAsync(_inboundHandle);
         await _player.AttachAsync(_observerReference, _fanout.Reference).WaitAsync(_lifetime.Token);
         _renewal = new RenewalService(_player, _observerReference, _fanout.Reference, _options.ObserverRenewInterval, _time, _logger)
             .SpawnWithCallback(_lifetime.Token, OnRenewedAsync);
         LogConnected(_logger, PlayerId, ConnectionId);
     }
 
-    /// <summary>Queues a message from the hub; false when the queue is full or closed (the drop counts as abuse).</summary>
-    public bool TryEnqueue(ClientMessage message)
+    /// <summary>
+    /// Queues a message from the hub. One that cannot queue is dropped, and an invocation fails at once: with
+    /// <c>unavailable</c> once the connection is closing, with <c>rate_limited</c> when the queue is full (which
+    /// counts as abuse).
+    /// </summary>
+    public void Receive(ClientMessage message)
     {
-        if (_inboundHandle is { } handle && handle.Handle.TryWrite(message))
+        if (!_inboundEnded && Volatile.Read(ref _closing) == 0 && _inboundHandle is { } handle)
         {
-            return true;
+            if (handle.Handle.TryWrite(message))
+            {
+                return;
+            }
+
+            if (!_inboundEnded)
+            {
+                _inbound.NoteOverflow();
+                (message as ClientMessage.Invocation)?.Fail(ErrorCodes.RateLimited, "too many messages; slow down");
+                return;
+            }
         }
 
-        _inbound.NoteOverflow();
-        return false;
+        (message as ClientMessage.Invocation)?.Fail(HttpErrorCodes.Unavailable, ClosingText);
+    }
+
+    /// <summary>
+    /// Takes a pong as it arrives, out of the queue's order, so it never waits behind an invocation the grains are
+    /// still answering; it goes to the player grain once it passes the connection's limits.
+    /// </summary>
+    public void ReceivePong(ClientMessage.Pong pong)
+    {
+        if (!_inboundEnded && Volatile.Read(ref _closing) == 0)
+        {
+            _ = ForwardPongAsync(pong);
+        }
     }
 
     /// <inheritdoc/>
-    public void OnMalformed(string target, string reason) => TryEnqueue(new ClientMessage.Malformed(target, reason));
+    public void OnMalformed(string target, string reason) => Receive(new ClientMessage.Malformed(target, reason));
 
     /// <inheritdoc/>
     public SeatedRoom? Room => _room;
@@ -151,6 +184,11 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         }
 
         LogClosing(_logger, PlayerId, ConnectionId, closing.Reason);
+        if (closing.Reason == ClosingReasons.Flood)
+        {
+            _slot.BackOff();
+        }
+
         try
         {
             await _hub.Clients.Client(ConnectionId).SendAsync(ServerMethods.Closing, closing).WaitAsync(ClosingSendTimeout);
@@ -177,8 +215,8 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
             await _lifetime.CancelAsync();
             if (_inboundHandle is { } inbound)
             {
-                inbound.Handle.TryComplete();
                 await inbound.DisposeAsync();
+                EndInbound(inbound);
             }
 
             if (_renewal is { } renewal)
@@ -186,7 +224,6 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
                 await renewal.DisposeAsync();
             }
 
-            _inbound.FailQueued(HttpErrorCodes.Unavailable, "the connection is closing");
             _gate.Dispose();
             if (_observerReference is { } reference)
             {
@@ -207,6 +244,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         }
         finally
         {
+            _slot.Dispose();
             _lifetime.Dispose();
             _stopped.TrySetResult();
             if (!_transportObserved)
@@ -226,9 +264,6 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
                 case ClientMessage.ToRoom toRoom:
                     // Posted, not awaited: the outbox batches what this gateway's connections send the room meanwhile.
                     _outbox.Post(toRoom.Room, toRoom.Message);
-                    break;
-                case ClientMessage.Pong pong:
-                    await _player.PongAsync(pong.Message!.Seq!.Value);
                     break;
                 case ClientMessage.JoinRoom { Request: { } request } join:
                     var joining = new RoomRequest(request.RoomId, request.Mode, IsPrivate: false, request.Properties!);
@@ -255,6 +290,48 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whatever ended the inbound service (a flood, a failure, the connection closing), nothing may wait on it: the
+    /// queue refuses new messages, and the invocations still queued or in hand fail.
+    /// </summary>
+    private async Task CloseInboundWhenEndedAsync(CancellableHandle<ChannelWriter<ClientMessage>> inbound)
+    {
+        await inbound.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        EndInbound(inbound);
+        if (inbound.Outcome == CancellableOutcome.Failed)
+        {
+            LogInboundFailed(_logger, PlayerId, inbound.Completion.Exception!.GetBaseException());
+            _context.Abort();
+        }
+    }
+
+    private void EndInbound(CancellableHandle<ChannelWriter<ClientMessage>> inbound)
+    {
+        _inboundEnded = true;
+        inbound.Handle.TryComplete();
+        (inbound.AbandonedItem as ClientMessage.Invocation)?.Fail(HttpErrorCodes.Unavailable, ClosingText);
+        _inbound.FailQueued(HttpErrorCodes.Unavailable, ClosingText);
+    }
+
+    private async Task ForwardPongAsync(ClientMessage.Pong pong)
+    {
+        try
+        {
+            if (await _inbound.CheckPongAsync(pong, _token) is { } seq)
+            {
+                await _player.PongAsync(seq);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Once the connection is closing, a pong no longer matters.
+            if (!_token.IsCancellationRequested)
+            {
+                LogForwardFailed(_logger, PlayerId, exception);
+            }
+        }
     }
 
     private void Complete(ClientMessage.Invocation invocation, JoinOutcome outcome)

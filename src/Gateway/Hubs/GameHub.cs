@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Features;
 using Microsoft.AspNetCore.SignalR;
+using OrleansGame.Gateway.Api;
 using OrleansGame.Gateway.Auth;
 using OrleansGame.Gateway.Connections;
 using OrleansGame.Gateway.Payloads;
+using OrleansGame.Gateway.Security;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -13,24 +17,31 @@ namespace OrleansGame.Gateway.Hubs;
 /// and hands it to the connection's <see cref="PlayerConnection"/>, which validates, limits and forwards it.
 /// </summary>
 [Authorize]
-internal sealed class GameHub(ConnectionRegistry registry, PlayerConnectionFactory factory, ShutdownCoordinator shutdown) : Hub
+internal sealed class GameHub(ConnectionRegistry registry, PlayerConnectionFactory factory, ShutdownCoordinator shutdown, AddressSlots slots) : Hub
 {
-    /// <summary>Creates the connection's <see cref="PlayerConnection"/> and starts its services.</summary>
+    /// <summary>Takes a slot of the client's address, creates the connection's <see cref="PlayerConnection"/> and starts its services.</summary>
     public override async Task OnConnectedAsync()
     {
         var playerId = PlayerClaims.GetPlayerId(Context.User) ?? throw new HubException("unauthorized: the token has no subject");
-        var connection = factory.Create(Context, playerId);
-        connection.ObserveTransport(Context.GetHttpContext());
-        registry.Add(connection);
-        if (shutdown.IsDraining)
+        // The edge refuses most connections over the cap before they open; this catches those that raced past it.
+        var slot = slots.TryAcquire(Context.GetHttpContext()?.Connection.RemoteIpAddress)
+            ?? throw new HubException($"{HttpErrorCodes.TooManyConnections}: this address holds too many game connections");
+        var connection = factory.Create(Context, playerId, slot);
+        if (Context.Features.Get<IHttpTransportFeature>()?.TransportType != HttpTransportType.LongPolling)
         {
-            await connection.CloseAsync(new Closing(ClosingReasons.ServerShutdown, "the server is shutting down"));
-            return;
+            // A long poll's request is a copy made per poll, whose end says nothing about the connection.
+            connection.ObserveTransport(Context.GetHttpContext());
         }
-
-        MalformedMessageProtocol.Attach(Context, connection);
+        registry.Add(connection);
         try
         {
+            if (shutdown.IsDraining)
+            {
+                await connection.CloseAsync(new Closing(ClosingReasons.ServerShutdown, "the server is shutting down"));
+                return;
+            }
+
+            MalformedMessageProtocol.Attach(Context, connection);
             await connection.StartAsync();
         }
         catch
@@ -69,18 +80,30 @@ internal sealed class GameHub(ConnectionRegistry registry, PlayerConnectionFacto
     /// <summary><c>Send("Chat", payload)</c>, under the name clients used before <c>Send</c>.</summary>
     public void Chat(RawJson? payload) => Enqueue(new ClientMessage.Send(nameof(Chat), nameof(Chat), payload));
 
-    /// <summary>The answer to a <c>Ping</c>.</summary>
-    public void Pong(PongMessage? pong) => Enqueue(new ClientMessage.Pong(pong));
+    /// <summary>The answer to a <c>Ping</c>; taken at once, even while an invocation of the caller is pending.</summary>
+    public void Pong(PongMessage? pong) => registry.Find(Context.ConnectionId)?.ReceivePong(new ClientMessage.Pong(pong));
 
-    private void Enqueue(ClientMessage message) => registry.Find(Context.ConnectionId)?.TryEnqueue(message);
+    private void Enqueue(ClientMessage message) => registry.Find(Context.ConnectionId)?.Receive(message);
 
-    private Task<RawJson?> InvokeAsync(ClientMessage.Invocation invocation)
+    /// <summary>Queues <paramref name="invocation"/> and returns its reply, which cannot outlive the connection.</summary>
+    private async Task<RawJson?> InvokeAsync(ClientMessage.Invocation invocation)
     {
-        if (registry.Find(Context.ConnectionId)?.TryEnqueue(invocation) != true)
+        if (registry.Find(Context.ConnectionId) is { } connection)
         {
-            invocation.Fail(ErrorCodes.RateLimited, "too many messages; slow down");
+            connection.Receive(invocation);
+        }
+        else
+        {
+            invocation.Fail(HttpErrorCodes.Unavailable, "the connection is closing");
         }
 
-        return invocation.Reply.Task;
+        try
+        {
+            return await invocation.Reply.Task.WaitAsync(Context.ConnectionAborted);
+        }
+        catch (OperationCanceledException) when (Context.ConnectionAborted.IsCancellationRequested)
+        {
+            throw new HubException($"{HttpErrorCodes.Unavailable}: the connection is closing");
+        }
     }
 }

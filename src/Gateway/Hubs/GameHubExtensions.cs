@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using MessagePack.Resolvers;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OrleansGame.Gateway.Connections;
 using OrleansGame.Gateway.Payloads;
 
@@ -22,6 +23,11 @@ internal static class GameHubExtensions
         builder.Services.AddOptions<GameHubOptions>().BindConfiguration(GameHubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration($"{GameHubOptions.Section}:{nameof(GameHubOptions.RateLimits)}")
             .ValidateDataAnnotations().ValidateOnStart();
+        // A pending JoinRoom must not hold back the caller's pongs: SignalR dispatches a connection's calls one at a
+        // time unless more may run at once. A client's whole burst of room calls, and one call besides, can be pending.
+        // Order is kept: a hub method queues its message before it first awaits, and calls start in arrival order.
+        builder.Services.AddOptions<HubOptions>().Configure<IOptions<RateLimitOptions>>(static (hub, limits) =>
+            hub.MaximumParallelInvocationsPerClient = limits.Value.RoomBurst + 1);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSignalR(hub =>
             {

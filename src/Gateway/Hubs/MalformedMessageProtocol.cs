@@ -36,10 +36,13 @@ internal sealed class MalformedMessageProtocol(IHubProtocol inner) : IHubProtoco
         }
     }
 
-    /// <summary>Connects the protocol of the caller's connection to <paramref name="sink"/>; false when it cannot be found.</summary>
+    /// <summary>
+    /// Connects the protocol of the caller's connection to <paramref name="sink"/>; false when it cannot be found (a
+    /// long-polling connection's requests are copies made per poll, without the handshake's items).
+    /// </summary>
     public static bool Attach(HubCallerContext context, IMalformedMessageSink sink)
     {
-        if (context.GetHttpContext()?.Items[ItemKey] is not MalformedMessageProtocol protocol)
+        if (context.GetHttpContext()?.Items.TryGetValue(ItemKey, out var item) != true || item is not MalformedMessageProtocol protocol)
         {
             return false;
         }

@@ -1,74 +1,45 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.Options;
 using OrleansGame.Gateway.Api;
 using OrleansGame.Gateway.Hubs;
+using OrleansGame.Grains.Abstractions;
 
 namespace OrleansGame.Gateway.Security;
 
 /// <summary>
-/// Caps the concurrent hub connections per client address (429 <c>too_many_connections</c>). A hub connection is a
-/// long-lived request (WebSocket or server-sent events), so it counts while its request runs; a negotiate request
-/// is refused early when the address is already at the cap.
+/// Refuses early the hub requests that would open a connection (a negotiate, or a transport request without a
+/// connection id) from an address at its cap (429 <c>too_many_connections</c>) or backing off after a flood close
+/// (429 <c>rate_limited</c> with <c>Retry-After</c>). The count itself is the hub's (<see cref="AddressSlots"/>):
+/// requests of a connection that is already open (a long poll, a WebSocket after negotiate) pass untouched.
 /// </summary>
-internal sealed partial class ConnectionCapMiddleware(RequestDelegate next, IOptions<LimitsOptions> options, ILogger<ConnectionCapMiddleware> logger)
+internal sealed partial class ConnectionCapMiddleware(RequestDelegate next, AddressSlots slots, ILogger<ConnectionCapMiddleware> logger)
 {
-    private readonly ConcurrentDictionary<IPAddress, int> _open = new();
-
-    /// <summary>Counts the request against its address when it is a hub connection.</summary>
+    /// <summary>Checks a request that would open a hub connection against its address's slots.</summary>
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments(GameHubExtensions.Path, out var rest))
+        if (context.Request.Path.StartsWithSegments(GameHubExtensions.Path, out var rest)
+            && (rest.StartsWithSegments("/negotiate") || !context.Request.Query.ContainsKey("id"))
+            && slots.Check(context.Connection.RemoteIpAddress) is { } refusal)
         {
-            await next(context);
+            await RefuseAsync(context, refusal);
             return;
         }
 
-        var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
-        var cap = options.Value.MaxConnectionsPerAddress;
-        if (rest.StartsWithSegments("/negotiate"))
-        {
-            if (_open.GetValueOrDefault(address) >= cap)
-            {
-                await RefuseAsync(context, address);
-                return;
-            }
-
-            await next(context);
-            return;
-        }
-
-        if (_open.AddOrUpdate(address, 1, static (_, count) => count + 1) > cap)
-        {
-            Release(address);
-            await RefuseAsync(context, address);
-            return;
-        }
-
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            Release(address);
-        }
+        await next(context);
     }
 
-    private void Release(IPAddress address)
+    private Task RefuseAsync(HttpContext context, SlotRefusal refusal)
     {
-        while (true)
+        var address = AddressSlots.KeyOf(context.Connection.RemoteIpAddress);
+        if (refusal.Kind == SlotRefusalKind.BackingOff)
         {
-            var count = _open.GetValueOrDefault(address);
-            if (count <= 1 ? _open.TryRemove(new KeyValuePair<IPAddress, int>(address, count)) : _open.TryUpdate(address, count - 1, count))
-            {
-                return;
-            }
+            LogBackingOff(logger, address);
+            var seconds = (int)Math.Ceiling(refusal.RetryAfter!.Value.TotalSeconds);
+            context.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
+            return GameProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,
+                "a connection from this address was closed for flooding; wait before connecting again");
         }
-    }
 
-    private Task RefuseAsync(HttpContext context, IPAddress address)
-    {
         LogTooManyConnections(logger, address);
         return GameProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, HttpErrorCodes.TooManyConnections,
             "this address holds too many game connections");
@@ -76,4 +47,7 @@ internal sealed partial class ConnectionCapMiddleware(RequestDelegate next, IOpt
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Refused a hub connection from {Address}: at the per-address cap")]
     private static partial void LogTooManyConnections(ILogger logger, IPAddress address);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Refused a hub connection from {Address}: backing off after a flood close")]
+    private static partial void LogBackingOff(ILogger logger, IPAddress address);
 }

@@ -38,7 +38,8 @@ internal static class GatewayRateLimits
     private static RateLimitPartition<IPAddress> PerAddressPerMinute(HttpContext http, Func<LimitsOptions, int> permits)
     {
         var perMinute = permits(http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value);
-        return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress ?? IPAddress.None, _ => new FixedWindowRateLimiterOptions
+        // Keyed like the connection cap: an IPv6 client by its /64.
+        return RateLimitPartition.GetFixedWindowLimiter(AddressSlots.KeyOf(http.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = perMinute,
             Window = TimeSpan.FromMinutes(1),

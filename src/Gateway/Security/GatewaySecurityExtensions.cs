@@ -38,6 +38,7 @@ internal static class GatewaySecurityExtensions
             var origins = builder.Configuration.GetSection($"{OriginOptions.Section}:{nameof(OriginOptions.AllowedOrigins)}").Get<string[]>() ?? [];
             policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().AllowCredentials();
         }));
+        builder.Services.AddSingleton<AddressSlots>();
         builder.Services.AddGatewayRateLimits();
         return builder;
     }

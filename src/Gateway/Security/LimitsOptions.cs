@@ -8,9 +8,13 @@ internal sealed class LimitsOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Limits";
 
-    /// <summary>Concurrent hub connections one address may hold. Default 50.</summary>
+    /// <summary>Concurrent hub connections one address (an IPv6 /64) may hold. Default 50.</summary>
     [Range(1, 100_000)]
     public int MaxConnectionsPerAddress { get; set; } = 50;
+
+    /// <summary>How long an address may not open a hub connection after one of its connections was closed for flooding. Default 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan FloodBackOff { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Sessions one address may create per minute. Default 30.</summary>
     [Range(1, 100_000)]

@@ -10,8 +10,9 @@ namespace OrleansGame.Grains.Matchmaking;
 /// <summary>
 /// One partition of a pool (a mode and a set of properties; key: <see cref="MatchmakerKeys.Partition"/>): knows its
 /// rooms and their occupancy from the rooms' reports, and offers seats in the fullest public room that has one, or a
-/// new room. It never calls a room: the player's grain asks the room, which stays the authority on its seats, and a
-/// refused seat comes back as <see cref="SeatRefusedAsync"/>. Every call is therefore a short turn, and partitions of
+/// new room; a mode's <see cref="OrleansGame.Rooms.ModeSettings.QuickJoinSeats"/> caps the seats it offers in a room
+/// (the others are reached by code only). It never calls a room: the player's grain asks the room, which stays the
+/// authority on its seats, and a refused seat comes back as <see cref="SeatRefusedAsync"/>. Every call is therefore a short turn, and partitions of
 /// one pool on different silos take joins side by side.
 /// </summary>
 /// <remarks>
@@ -28,6 +29,7 @@ internal sealed partial class MatchmakerGrain(
     private readonly Dictionary<string, Entry> rooms = [];
     private RoomSpec? spec;
     private int capacity = int.MaxValue;
+    private int quickJoinSeats = int.MaxValue;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -39,6 +41,7 @@ internal sealed partial class MatchmakerGrain(
         if (modes.TryGet(mode, out var hosted))
         {
             capacity = hosted.Settings.Capacity;
+            quickJoinSeats = hosted.Settings.QuickJoinSeats ?? capacity;
         }
 
         metrics.PartitionActivated(mode);
@@ -60,7 +63,7 @@ internal sealed partial class MatchmakerGrain(
         foreach (var entry in rooms.Values)
         {
             var taken = entry.Taken(now);
-            if (!entry.Info.IsPrivate && entry.Info.Joinable && taken < entry.Info.Capacity && (best is null || taken > best.Taken(now)))
+            if (!entry.Info.IsPrivate && entry.Info.Joinable && taken < Math.Min(entry.Info.Capacity, quickJoinSeats) && (best is null || taken > best.Taken(now)))
             {
                 best = entry;
             }

@@ -106,7 +106,7 @@ internal sealed partial class PlayerGrain
 
     private void StartPing()
     {
-        ping.Reset(time.GetUtcNow());
+        ping.Reset();
         if (pingTimer is not null)
         {
             return;

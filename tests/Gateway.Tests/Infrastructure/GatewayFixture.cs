@@ -12,6 +12,8 @@ public sealed class GatewayFixture : IAsyncLifetime
         // Many test clients share 127.0.0.1.
         ["Limits:MaxConnectionsPerAddress"] = "1000",
         ["Limits:SessionsPerMinutePerAddress"] = "100000",
+        // Every test client is 127.0.0.1: one test's flood must not hold back the next test's connections.
+        ["Limits:FloodBackOff"] = "00:00:00",
     });
 
     public async ValueTask DisposeAsync()

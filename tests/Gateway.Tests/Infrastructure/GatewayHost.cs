@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>A client for the operations listener: /healthz, /readyz, /metrics, the dashboard.</summary>
     public HttpClient Operations { get; }
 
-    public static async Task<GatewayHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    public static async Task<GatewayHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
     {
         var operationsPort = FreePort();
         var settings = new Dictionary<string, string?>
@@ -60,6 +61,7 @@ public sealed class GatewayHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
         });
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var address = app.Urls.Select(static url => new Uri(url)).First(url => url.Port != operationsPort);
@@ -73,8 +75,8 @@ public sealed class GatewayHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<Session>())!;
     }
 
-    public HubConnection BuildConnection(string token, WireProtocol protocol, bool tokenInQuery = false) =>
-        HubConnections.Build(BaseAddress, token, protocol, tokenInQuery);
+    public HubConnection BuildConnection(string token, WireProtocol protocol, bool tokenInQuery = false, Action<HttpConnectionOptions>? transport = null) =>
+        HubConnections.Build(BaseAddress, token, protocol, tokenInQuery, transport);
 
     public async Task<TestClient> ConnectAsync(Session session, WireProtocol protocol)
     {

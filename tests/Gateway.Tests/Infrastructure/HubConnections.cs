@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,9 @@ namespace OrleansGame.Gateway.Tests.Infrastructure;
 /// <summary>Builds real .NET SignalR client connections to a gateway.</summary>
 public static class HubConnections
 {
-    public static HubConnection Build(Uri baseAddress, string token, WireProtocol protocol, bool tokenInQuery = false)
+    /// <summary>A connection over WebSockets unless <paramref name="transport"/> changes its options (transport, headers).</summary>
+    public static HubConnection Build(
+        Uri baseAddress, string token, WireProtocol protocol, bool tokenInQuery = false, Action<HttpConnectionOptions>? transport = null)
     {
         var url = new Uri(baseAddress, tokenInQuery ? $"/hubs/game?access_token={Uri.EscapeDataString(token)}" : "/hubs/game");
         var builder = new HubConnectionBuilder().WithUrl(url, options =>
@@ -21,6 +24,8 @@ public static class HubConnections
             {
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
             }
+
+            transport?.Invoke(options);
         });
         if (protocol == WireProtocol.MessagePack)
         {

@@ -15,6 +15,7 @@ public sealed class MetricsFixture : IAsyncLifetime
     {
         ["Limits:MaxConnectionsPerAddress"] = "1000",
         ["Limits:SessionsPerMinutePerAddress"] = "100000",
+        ["Limits:FloodBackOff"] = "00:00:00",
     });
 
     public async Task<PrometheusText> ScrapeAsync()

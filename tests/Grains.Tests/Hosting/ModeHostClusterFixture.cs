@@ -34,7 +34,8 @@ public sealed class ModeHostClusterFixture : IAsyncLifetime
             .AddGameGrains()
             .AddGameMode<ProbeMode>("probe")
             .AddGameMode<SecretMode>("secret")
-            .AddGameMode<FaultyMode>("faulty"));
+            .AddGameMode<FaultyMode>("faulty")
+            .AddGameMode<DuelMode>("duel"));
         cluster = builder.Build();
         await cluster.DeployAsync().WaitAsync(TimeSpan.FromSeconds(60));
     }
