@@ -86,7 +86,7 @@ error_log $dir/nginx/error.log warn;
 events { worker_connections 1024; }
 http {
     include $root/deploy/nginx/game-http.conf;
-    access_log $dir/nginx/access.log;
+    access_log $dir/nginx/access.log game_access;
     client_body_temp_path $dir/nginx/body;
     proxy_temp_path $dir/nginx/proxy;
     fastcgi_temp_path $dir/nginx/fastcgi;
@@ -150,19 +150,21 @@ start() {
     wait_http "http://127.0.0.1:$(sed -n "s/^silo$i=\([0-9]*\).*/\1/p" "$dir/ports")/healthz" 90 "silo$i"
   done
 
-  local gateway_ports=()
+  local gateway_ports=() operations_ports=() operations
   for i in 1 2; do
-    http=$(free_port)
+    http=$(free_port) operations=$(free_port)
     gateway_ports+=("$http")
-    echo "gateway$i=$http" >>"$dir/ports"
-    say "gateway$i on http://127.0.0.1:$http"
+    operations_ports+=("$operations")
+    echo "gateway$i=$http gateway$i.operations=$operations" >>"$dir/ports"
+    say "gateway$i on http://127.0.0.1:$http, operations (readyz, metrics) on http://127.0.0.1:$operations"
     # Content root: the project folder, where the client build put the game page (wwwroot).
     ConnectionStrings__redis="127.0.0.1:$redis_port" Orleans__Mode=Client Orleans__ClusterId="$cluster_id" \
       Auth__SigningKey="$signing_key" ForwardedHeaders__KnownProxies__0=127.0.0.1 Urls="http://127.0.0.1:$http" \
+      Operations__Url="http://127.0.0.1:$operations" \
       start_process "gateway$i" dotnet "$gateway_bin/OrleansGame.Gateway.dll" --contentRoot "$root/src/Gateway"
   done
   for i in 1 2; do
-    wait_http "http://127.0.0.1:${gateway_ports[$((i - 1))]}/readyz" 90 "gateway$i"
+    wait_http "http://127.0.0.1:${operations_ports[$((i - 1))]}/readyz" 90 "gateway$i"
   done
 
   local port=${CLUSTER_PORT:-$(free_port)}
@@ -170,7 +172,7 @@ start() {
   write_nginx_conf "$port" "${gateway_ports[0]}" "${gateway_ports[1]}"
   nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -e "$dir/nginx/error.log" || die "nginx did not start (see $dir/nginx/error.log)"
   cp "$dir/nginx/nginx.pid" "$dir/nginx.pid"
-  wait_http "http://127.0.0.1:$port/healthz" 20 "nginx"
+  wait_http "http://127.0.0.1:$port/nginx-health" 20 "nginx"
   trap - EXIT
   say "up: play at http://127.0.0.1:$port/   (state and logs: $dir; stop: scripts/cluster.sh stop)"
 }

@@ -60,6 +60,23 @@ describe('sessions', () => {
     assert.ok(renewed.token);
   });
 
+  test('refreshSession_RefreshToken_SamePlayerFreshTokens', async () => {
+    const session = await createSession('Carol', gateway.url);
+    assert.ok(Date.parse(session.expiresAt) - Date.now() <= 61 * 60_000, 'access tokens are short-lived');
+    assert.equal(session.refreshToken.split('.').length, 3);
+    const renewed = await refreshSession(session.refreshToken, gateway.url);
+    assert.equal(renewed.playerId, session.playerId);
+    assert.notEqual(renewed.token, session.token);
+    const connection = await connect({ token: renewed.token, url: gateway.url, reconnect: false });
+    await connection.stop();
+  });
+
+  test('connect_RefreshToken_RejectsUnauthorized', async () => {
+    const session = await createSession('Dave', gateway.url);
+    const error = await rejection(connect({ token: session.refreshToken, url: gateway.url, reconnect: false }));
+    assert.equal(error.code, 'unauthorized');
+  });
+
   test('createSession_InvalidName_RejectsWithInvalidName', async () => {
     const error = await rejection(createSession('<script>', gateway.url));
     assert.ok(error instanceof GameError);

@@ -7,7 +7,7 @@ import {
 } from '../src/sdk/index.js';
 import { createRoomRequest, joinRoomRequest } from '../src/sdk/requests.js';
 import { Renderer } from '../src/game/render.js';
-import { tokenUsable } from '../src/game/storage.js';
+import { renewalDelay, renewalToken, tokenUsable } from '../src/game/storage.js';
 import { World } from '../src/game/world.js';
 
 // What a server configured with non-default Arena:* settings sends in its JoinResult.
@@ -331,6 +331,24 @@ describe('Emitter', () => {
 });
 
 describe('storage', () => {
+  test('renewalToken_PrefersALiveRefreshToken_ThenALiveAccessToken', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    const access = { token: 'a', expiresAt: '2026-01-01T01:00:00Z' };
+    assert.equal(renewalToken({ ...access, refreshToken: 'r', refreshExpiresAt: '2026-01-30T00:00:00Z' }, now), 'r');
+    assert.equal(renewalToken({ ...access, refreshToken: 'r', refreshExpiresAt: '2025-12-31T00:00:00Z' }, now), 'a');
+    assert.equal(renewalToken({ token: 'a', expiresAt: '2025-12-31T00:00:00Z', refreshToken: 'r', refreshExpiresAt: '2026-01-30T00:00:00Z' }, now), 'r');
+    assert.equal(renewalToken({ token: 'a', expiresAt: '2025-12-31T00:00:00Z' }, now), null);
+    assert.equal(renewalToken(null, now), null);
+  });
+
+  test('renewalDelay_AnHourLeft_RenewsAfterFortyEightMinutes_AndNeverLaterThanAMinuteBefore', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    assert.equal(renewalDelay('2026-01-01T01:00:00Z', now), 48 * 60_000);
+    assert.equal(renewalDelay('2026-01-01T00:04:00Z', now), 3 * 60_000);
+    assert.equal(renewalDelay('2026-01-01T00:00:30Z', now), 5_000);
+    assert.equal(renewalDelay('not a date', now), 5_000);
+  });
+
   test('tokenUsable_ExpiringWithinAMinute_IsFalse', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
     assert.equal(tokenUsable({ token: 't', expiresAt: '2026-01-01T00:00:30Z' }, now), false);

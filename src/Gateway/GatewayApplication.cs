@@ -3,6 +3,7 @@ using OrleansGame.Gateway.Auth;
 using OrleansGame.Gateway.Hosting;
 using OrleansGame.Gateway.Hubs;
 using OrleansGame.Gateway.Observability;
+using OrleansGame.Gateway.Operations;
 using OrleansGame.Gateway.Security;
 
 namespace OrleansGame.Gateway;
@@ -16,6 +17,7 @@ public static class GatewayApplication
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
 
+        builder.AddOperationsListener();
         builder.AddGameCluster();
         builder.AddGatewaySecurity();
         builder.AddGameAuthentication();
@@ -24,6 +26,9 @@ public static class GatewayApplication
         builder.AddGameObservability();
 
         var app = builder.Build();
+        app.UseOperationsPort();
+        // Unhandled exceptions become problem+json: 503 unavailable when the cluster failed, 500 otherwise.
+        app.UseExceptionHandler();
         app.UseGatewaySecurity();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,4 +1,16 @@
+using Microsoft.Extensions.Options;
 using OrleansGame.Gateway;
+using OrleansGame.Gateway.Auth;
 
-var app = GatewayApplication.Create(args);
-await app.RunAsync();
+try
+{
+    var app = GatewayApplication.Create(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is InvalidSigningKeyException or OptionsValidationException)
+{
+    // One clear line rather than a stack trace: the operator has a setting to fix.
+    await Console.Error.WriteLineAsync($"gateway: invalid configuration: {e.Message}");
+    return 2;
+}

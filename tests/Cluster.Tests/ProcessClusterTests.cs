@@ -158,9 +158,42 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         return (first, second, room.RoomId);
     }
 
-    /// <summary>Scrapes the member's /metrics, on its HTTP port.</summary>
+    [Fact]
+    public async Task Nginx_AccessLog_RecordsPathsWithoutTheirQueryStrings()
+    {
+        // A browser's WebSocket carries its token in the query; so may anything else a client sends.
+        const string Secret = "token-that-must-not-be-logged";
+        using (await cluster.Http.GetAsync(new Uri(cluster.Url, $"api/rooms?access_token={Secret}"), TestContext.Current.CancellationToken))
+        using (await cluster.Http.GetAsync(new Uri(cluster.Url, $"hubs/game?id=none&access_token={Secret}"), TestContext.Current.CancellationToken))
+        {
+        }
+
+        var log = await Polling.UntilAsync(
+            () => File.ReadAllTextAsync(cluster.AccessLogPath, TestContext.Current.CancellationToken),
+            text => text.Contains("GET /api/rooms ", StringComparison.Ordinal) && text.Contains("GET /hubs/game ", StringComparison.Ordinal),
+            "both requests in nginx's access log", Bound, static e => e is FileNotFoundException);
+
+        Assert.DoesNotContain(Secret, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("access_token", log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("metrics")]
+    [InlineData("readyz")]
+    [InlineData("healthz")]
+    [InlineData("dashboard/")]
+    public async Task Nginx_OperationalEndpoints_AreNotReachableThroughTheProxy(string path)
+    {
+        using var response = await cluster.Http.GetAsync(new Uri(cluster.Url, path), TestContext.Current.CancellationToken);
+        using var direct = await cluster.Http.GetAsync($"http://127.0.0.1:{cluster.Gateways[0].OperationsPort}/{(path == "dashboard/" ? "readyz" : path)}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, direct.StatusCode);
+    }
+
+    /// <summary>Scrapes the member's /metrics, on its operations port.</summary>
     private async Task<PrometheusText> ScrapeAsync(Member member) =>
-        PrometheusText.Parse(await cluster.Http.GetStringAsync($"http://127.0.0.1:{member.Ports![0]}/metrics"));
+        PrometheusText.Parse(await cluster.Http.GetStringAsync($"http://127.0.0.1:{member.OperationsPort}/metrics"));
 
     /// <summary>
     /// The running silo whose log last shows the room opened (<c>Room {id} opened for mode ...</c>) or resumed

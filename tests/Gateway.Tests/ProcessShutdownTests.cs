@@ -19,9 +19,11 @@ public sealed class ProcessShutdownTests
     public async Task Sigterm_GatewayProcess_ClientsGetServerShutdownAndTheProcessExitsCleanly()
     {
         var port = FreePort();
+        var operationsPort = FreePort();
         var arguments = new[]
         {
             "--urls", $"http://127.0.0.1:{port}",
+            "--Operations:Url", $"http://127.0.0.1:{operationsPort}",
             "--Auth:SigningKey", GatewayHost.SigningKey,
             "--Orleans:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture),
             "--Orleans:GatewayPort", FreePort().ToString(CultureInfo.InvariantCulture),
@@ -47,7 +49,8 @@ public sealed class ProcessShutdownTests
         {
             var baseAddress = new Uri($"http://127.0.0.1:{port}");
             using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
-            await Eventually.WaitAsync(() => IsUpAsync(http), up => up, StartBound);
+            using var operations = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operationsPort}"), Timeout = TimeSpan.FromSeconds(5) };
+            await Eventually.WaitAsync(() => IsUpAsync(operations), up => up, StartBound);
             var clients = new List<TestClient>();
             foreach (var protocol in new[] { WireProtocol.Json, WireProtocol.MessagePack })
             {

@@ -25,7 +25,7 @@ public sealed class SessionTests(GatewayFixture fixture)
         Assert.False(string.IsNullOrEmpty(playerId));
         Assert.Equal(3, root.GetProperty("token").GetString()!.Split('.').Length);
         var expiresAt = root.GetProperty("expiresAt").GetDateTimeOffset();
-        Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromHours(23), TimeSpan.FromHours(25));
+        Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(61));
 
         using var profile = JsonDocument.Parse(await Host.Http.GetStringAsync($"/api/players/{playerId}", TestContext.Current.CancellationToken));
         Assert.Equal(playerId, profile.RootElement.GetProperty("playerId").GetString());
@@ -151,6 +151,23 @@ public sealed class SessionTests(GatewayFixture fixture)
     }
 
     [Theory]
+    [InlineData("someone-else", GatewayHost.Issuer)]
+    [InlineData(GatewayHost.Issuer, "someone-else")]
+    public async Task Hub_WithTokenOfAnotherIssuerOrAudience_IsRefusedWith401(string issuer, string audience)
+    {
+        var session = await Host.CreateSessionAsync();
+        var control = GatewayHost.MintToken(session.PlayerId, DateTime.UtcNow, DateTime.UtcNow.AddHours(1));
+        var foreign = GatewayHost.MintToken(session.PlayerId, DateTime.UtcNow, DateTime.UtcNow.AddHours(1), issuer: issuer, audience: audience);
+
+        // The same token with the gateway's own issuer and audience is accepted: only the claim under test differs.
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(control));
+        Assert.Equal(HttpStatusCode.Unauthorized, await NegotiateAsync(foreign));
+        await using var connection = Host.BuildConnection(foreign, WireProtocol.Json);
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Theory]
     [InlineData(WireProtocol.Json)]
     [InlineData(WireProtocol.MessagePack)]
     public async Task Hub_WithTokenInQueryString_Connects(WireProtocol protocol)
@@ -194,11 +211,19 @@ public sealed class SessionTests(GatewayFixture fixture)
     [Fact]
     public async Task Health_ProcessAndCluster_AreUpAndReady()
     {
-        using var health = await Host.Http.GetAsync("/healthz", TestContext.Current.CancellationToken);
-        using var ready = await Host.Http.GetAsync("/readyz", TestContext.Current.CancellationToken);
+        using var health = await Host.Operations.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        using var ready = await Host.Operations.GetAsync("/readyz", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    private async Task<HttpStatusCode> NegotiateAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/game/negotiate?negotiateVersion=1");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Host.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
     }
 
     internal static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)

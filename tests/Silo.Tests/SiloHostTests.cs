@@ -54,11 +54,16 @@ public sealed class SiloHostTests
         await Http.WaitForOkAsync(http, $"http://127.0.0.1:{httpPort}/healthz", silo, TimeSpan.FromSeconds(90));
         using var dashboard = await http.GetAsync($"http://127.0.0.1:{dashboardPort}/", TestContext.Current.CancellationToken);
         using var noDashboardOnHealthPort = await http.GetAsync($"http://127.0.0.1:{httpPort}/", TestContext.Current.CancellationToken);
+        // Any client sets the Host header: naming the dashboard's port in it must not open the dashboard on the other port.
+        using var spoofed = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{httpPort}/");
+        spoofed.Headers.Host = $"127.0.0.1:{dashboardPort}";
+        using var noDashboardThroughHostHeader = await http.SendAsync(spoofed, TestContext.Current.CancellationToken);
         silo.Terminate();
         var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, noDashboardOnHealthPort.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, noDashboardThroughHostHeader.StatusCode);
         Assert.Equal(0, exitCode);
         Assert.Contains("Silo started: cluster test-", silo.Output, StringComparison.Ordinal);
         Assert.Contains("Silo stopping", silo.Output, StringComparison.Ordinal);

@@ -58,7 +58,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         switch (target)
         {
             case "gateway":
-                return await ServerProcess.StartAsync(options.GatewayDll, GatewayEnvironment(), Log(target), timeout);
+                return await ServerProcess.StartAsync(options.GatewayDll, GatewayEnvironment(), Log(target), timeout, GatewayReadyPath);
             case "bare":
                 return await ServerProcess.StartAsync(options.BareHubDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, Log(target), timeout);
             case "split":
@@ -91,9 +91,11 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
                     ["Auth__SigningKey"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                     ["Limits__MaxConnectionsPerAddress"] = "100000",
                     ["Limits__SessionsPerMinutePerAddress"] = "100000",
+                    ["Limits__QueriesPerMinutePerAddress"] = "100000",
+                    ["Operations__Url"] = $"http://127.0.0.1:{ServerProcess.FreePort()}",
                 };
                 return await ServerProcess.StartAsync("dotnet", [options.GatewayDll, "--urls", $"http://127.0.0.1:{gatewayPort}"],
-                    Path.GetDirectoryName(Path.GetFullPath(options.GatewayDll))!, gatewayEnvironment, Log(target), gatewayPort, "/readyz", timeout);
+                    Path.GetDirectoryName(Path.GetFullPath(options.GatewayDll))!, gatewayEnvironment, Log(target), gatewayPort, GatewayReadyPath, timeout);
             default:
                 throw new ArgumentException($"unknown target {target}");
         }
@@ -144,13 +146,18 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         return results;
     }
 
+    // The gateway's health endpoints are on its operations port; this public request needs the grains just as /readyz does.
+    private const string GatewayReadyPath = "/api/modes";
+
     private Dictionary<string, string> GatewayEnvironment() => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         // All bots come from 127.0.0.1: lift the per-address caps, and nothing else.
         ["Limits__MaxConnectionsPerAddress"] = "100000",
         ["Limits__SessionsPerMinutePerAddress"] = "100000",
-        // Free ports so that the co-hosted silo never meets another one on this machine.
+        ["Limits__QueriesPerMinutePerAddress"] = "100000",
+        // Free ports so that the co-hosted silo never meets another one on this machine (nor the operations listener).
+        ["Operations__Url"] = $"http://127.0.0.1:{ServerProcess.FreePort()}",
         ["Orleans__SiloPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
         ["Orleans__GatewayPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
         ["Orleans__ClusterId"] = $"bench-{Environment.ProcessId}",

@@ -31,8 +31,12 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>The server's base address.</summary>
     public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
 
-    /// <summary>Starts <paramref name="dll"/> with <c>dotnet</c> on a free port and waits until <c>/healthz</c> answers.</summary>
-    public static Task<ServerProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, string logPath, TimeSpan timeout)
+    /// <summary>
+    /// Starts <paramref name="dll"/> with <c>dotnet</c> on a free port and waits until <paramref name="readyPath"/> answers
+    /// there (the bare hub's <c>/healthz</c>; the gateway keeps its health endpoints on its operations port, so
+    /// <c>/api/modes</c>, which needs the grains, stands in on the game's).
+    /// </summary>
+    public static Task<ServerProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, string logPath, TimeSpan timeout, string readyPath = "/healthz")
     {
         if (!File.Exists(dll))
         {
@@ -40,7 +44,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var port = FreePort();
-        return StartAsync("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(Path.GetFullPath(dll))!, environment, logPath, port, "/healthz", timeout);
+        return StartAsync("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(Path.GetFullPath(dll))!, environment, logPath, port, readyPath, timeout);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ import {
 import { FOUR_MODE, FourMessages, buildBoard, myTurn, renderFour, renderFourClock } from './four.js';
 import { renderLeaderboard, renderModes, renderRooms } from './lobby.js';
 import { Renderer } from './render.js';
-import { loadSession, saveSession, tokenUsable } from './storage.js';
+import { loadSession, renewalDelay, renewalToken, saveSession } from './storage.js';
 import { World } from './world.js';
 
 const INPUT_INTERVAL_MS = 50;
@@ -44,6 +44,7 @@ const app = {
   lastFrame: 0,
   lastBoardDraw: 0,
   roomsTimer: 0,
+  renewTimer: 0,
   busy: false,
   /** the mode the lobby's buttons play */
   mode: DEFAULT_MODE,
@@ -81,20 +82,44 @@ function setUrlRoom(roomId) {
 
 async function startSession(name, saved) {
   let session = null;
-  if (saved && saved.name === name && tokenUsable(saved)) {
-    session = await refreshSession(saved.token).catch((error) => {
+  const renewWith = saved && saved.name === name ? renewalToken(saved) : null;
+  if (renewWith) {
+    session = await refreshSession(renewWith).catch((error) => {
       if (error.code === 'unauthorized') return null;
       throw error;
     });
   }
   session ??= await createSession(name);
-  saveSession(session);
-  app.session = session;
+  adoptSession(session);
   byId('lobby-name').textContent = session.name;
   const whoami = byId('whoami');
   whoami.textContent = session.name;
   whoami.hidden = false;
   await openConnection();
+}
+
+/** Makes `session` the page's (saved, used by later reconnects) and schedules its renewal before it expires. */
+function adoptSession(session) {
+  // A server without refresh tokens answers a renewal without one: keep the one we have.
+  const merged = { ...session, refreshToken: session.refreshToken ?? app.session?.refreshToken, refreshExpiresAt: session.refreshExpiresAt ?? app.session?.refreshExpiresAt };
+  saveSession(merged);
+  app.session = merged;
+  app.connection?.setToken(merged.token);
+  clearTimeout(app.renewTimer);
+  app.renewTimer = setTimeout(renewSession, renewalDelay(merged.expiresAt));
+}
+
+// Access tokens are short-lived (they travel in the WebSocket URL); an open connection outlives its token, but a
+// reconnect needs a valid one, so the page renews it ahead of time.
+async function renewSession() {
+  const token = renewalToken(app.session);
+  if (!token) return;
+  try {
+    adoptSession(await refreshSession(token));
+  } catch (error) {
+    if (error.code === 'unauthorized') return;
+    app.renewTimer = setTimeout(renewSession, 30_000);
+  }
 }
 
 async function openConnection() {

@@ -51,8 +51,9 @@ function httpError(status, problem, text) {
 }
 
 /**
- * A session: the player's identity and the token to connect with.
- * @typedef {{ playerId: string, name: string, token: string, expiresAt: string }} Session
+ * A session: the player's identity, the (short-lived) token to connect with, and the refresh token that renews it.
+ * The refresh token is accepted only by {@link refreshSession}; keep it out of URLs.
+ * @typedef {{ playerId: string, name: string, token: string, expiresAt: string, refreshToken?: string, refreshExpiresAt?: string }} Session
  */
 
 /**
@@ -66,8 +67,8 @@ export function createSession(name, baseUrl) {
 }
 
 /**
- * Renews a session: same player, fresh token (`POST /api/sessions` with the bearer token).
- * @param {string} token the current token
+ * Renews a session: same player, fresh tokens (`POST /api/sessions` with the bearer token).
+ * @param {string} token the session's refresh token (good for 30 days), or its access token while that is valid
  * @param {string} [baseUrl]
  * @returns {Promise<Session>} rejects with a {@link GameError} with code `unauthorized` for a bad or expired token
  */

@@ -1,5 +1,5 @@
 // Starts a real gateway (standalone mode: co-hosted silo, in-memory storage) as a child process on free
-// loopback ports, waits for /healthz with a bound, and stops it.
+// loopback ports, waits for /healthz (on its operations port) with a bound, and stops it.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -45,7 +45,7 @@ export async function startGateway({ env = {}, startTimeoutMs = 90_000 } = {}) {
   if (!existsSync(gatewayDll)) {
     throw new Error(`gateway not built: ${gatewayDll} is missing (build the solution, or set GATEWAY_DLL)`);
   }
-  const [port, siloPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+  const [port, siloPort, gatewayPort, operationsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
   const output = [];
   const child = spawn('dotnet', [gatewayDll, '--urls', url], {
@@ -56,7 +56,10 @@ export async function startGateway({ env = {}, startTimeoutMs = 90_000 } = {}) {
       DOTNET_NOLOGO: '1',
       Orleans__SiloPort: String(siloPort),
       Orleans__GatewayPort: String(gatewayPort),
+      // Health and metrics answer on their own port, never on the game's.
+      Operations__Url: `http://127.0.0.1:${operationsPort}`,
       Limits__SessionsPerMinutePerAddress: '10000',
+      Limits__QueriesPerMinutePerAddress: '10000',
       Limits__MaxConnectionsPerAddress: '1000',
       // Every test page and bot is 127.0.0.1: one test's flood must not hold back the next test's connections.
       Limits__FloodBackOff: '00:00:00',
@@ -94,7 +97,7 @@ export async function startGateway({ env = {}, startTimeoutMs = 90_000 } = {}) {
   while (Date.now() < deadline) {
     if (exit) throw new Error(`gateway exited early (${JSON.stringify(exit)}):\n${logs().slice(-4000)}`);
     try {
-      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
+      const response = await fetch(`http://127.0.0.1:${operationsPort}/healthz`, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return { url, port, logs, stop };
     } catch {
       // not listening yet

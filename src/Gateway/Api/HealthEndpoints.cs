@@ -1,15 +1,18 @@
+using OrleansGame.Gateway.Operations;
+
 namespace OrleansGame.Gateway.Api;
 
-/// <summary><c>/healthz</c> (the process is up) and <c>/readyz</c> (the cluster answers).</summary>
+/// <summary><c>/healthz</c> (the process is up) and <c>/readyz</c> (the cluster answers), on the operations port.</summary>
 internal static class HealthEndpoints
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
-    /// <summary>Maps the health endpoints.</summary>
+    /// <summary>Maps the health endpoints, on the operations port.</summary>
     public static void MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => TypedResults.Ok(new { status = "up" })).AllowAnonymous();
-        endpoints.MapGet("/readyz", ReadyAsync).AllowAnonymous();
+        var operations = endpoints.MapOperations();
+        operations.MapGet("/healthz", () => TypedResults.Ok(new { status = "up" })).AllowAnonymous();
+        operations.MapGet("/readyz", ReadyAsync).AllowAnonymous();
     }
 
     private static async Task<IResult> ReadyAsync(IGrainFactory grains, CancellationToken cancellationToken)

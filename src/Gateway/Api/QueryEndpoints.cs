@@ -1,5 +1,7 @@
 using OrleansGame.Grains.Abstractions;
+using OrleansGame.Grains.Abstractions.Validation;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Gateway.Security;
 using OrleansGame.Rooms;
 
 namespace OrleansGame.Gateway.Api;
@@ -7,18 +9,18 @@ namespace OrleansGame.Gateway.Api;
 /// <summary>The read-only endpoints: modes, rooms, leaderboard, player profiles.</summary>
 internal static class QueryEndpoints
 {
-    private const int MaxPlayerIdLength = 64;
-
     /// <summary>
     /// Maps <c>GET /api/modes</c>, <c>GET /api/rooms</c>, <c>GET /api/leaderboard</c> and
     /// <c>GET /api/players/{playerId}</c>.
     /// </summary>
     public static void MapQueries(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/modes", ListModesAsync);
-        endpoints.MapGet("/api/rooms", ListRoomsAsync);
-        endpoints.MapGet("/api/leaderboard", GetLeaderboardAsync);
-        endpoints.MapGet("/api/players/{playerId}", GetPlayerAsync);
+        // Anonymous and each a grain call: limited per client address (429 rate_limited).
+        var queries = endpoints.MapGroup("/api").RequireRateLimiting(GatewayRateLimits.QueriesPolicy);
+        queries.MapGet("/modes", ListModesAsync);
+        queries.MapGet("/rooms", ListRoomsAsync);
+        queries.MapGet("/leaderboard", GetLeaderboardAsync);
+        queries.MapGet("/players/{playerId}", GetPlayerAsync);
     }
 
     private static async Task<IResult> ListModesAsync(IGrainFactory grains) =>
@@ -75,7 +77,8 @@ internal static class QueryEndpoints
 
     private static async Task<IResult> GetPlayerAsync(string playerId, IGrainFactory grains)
     {
-        var profile = playerId.Length <= MaxPlayerIdLength
+        // An id the gateway could not have made names nobody: answered without activating a grain.
+        var profile = PlayerIds.IsValid(playerId)
             ? await grains.GetGrain<IPlayerGrain>(playerId).GetProfileAsync()
             : null;
         return profile is null

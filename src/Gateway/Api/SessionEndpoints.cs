@@ -37,16 +37,19 @@ internal static class SessionEndpoints
             return GameProblems.Result(StatusCodes.Status400BadRequest, error!.Code, error.Message);
         }
 
-        var playerId = Guid.NewGuid().ToString("N");
+        var playerId = PlayerIds.New();
         var profile = await grains.GetGrain<IPlayerGrain>(playerId).RegisterAsync(name);
-        var (token, expiresAt) = issuer.Issue(playerId);
-        return TypedResults.Ok(new SessionResponse(playerId, profile.Name, token, expiresAt));
+        return TypedResults.Ok(Respond(playerId, profile.Name, issuer));
     }
 
     private static async Task<IResult> RefreshAsync(HttpContext http, IGrainFactory grains, TokenIssuer issuer, SessionRequest? request)
     {
+        // A current access token, or (what a client keeps for this) a refresh token.
         var auth = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
-        if (!auth.Succeeded || PlayerClaims.GetPlayerId(auth.Principal) is not { } playerId)
+        var playerId = auth.Succeeded
+            ? PlayerClaims.GetPlayerId(auth.Principal)
+            : await issuer.ValidateRefreshTokenAsync(BearerToken(http.Request));
+        if (playerId is null)
         {
             return GameProblems.Result(StatusCodes.Status401Unauthorized, HttpErrorCodes.Unauthorized, "the bearer token is not valid");
         }
@@ -68,9 +71,19 @@ internal static class SessionEndpoints
             profile = await player.RegisterAsync(name);
         }
 
-        var (token, expiresAt) = issuer.Issue(playerId);
-        return TypedResults.Ok(new SessionResponse(playerId, profile.Name, token, expiresAt));
+        return TypedResults.Ok(Respond(playerId, profile.Name, issuer));
     }
+
+    private static SessionResponse Respond(string playerId, string name, TokenIssuer issuer)
+    {
+        var tokens = issuer.Issue(playerId);
+        return new SessionResponse(playerId, name, tokens.Token, tokens.ExpiresAt, tokens.RefreshToken, tokens.RefreshExpiresAt);
+    }
+
+    private static string BearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : "";
 
     private static async Task<(SessionRequest? Request, IResult? Error)> ReadBodyAsync(HttpContext http, JsonSerializerOptions options)
     {

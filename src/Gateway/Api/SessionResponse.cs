@@ -5,4 +5,6 @@ namespace OrleansGame.Gateway.Api;
 /// <param name="Name">The player's display name.</param>
 /// <param name="Token">The bearer token for the API and the hub.</param>
 /// <param name="ExpiresAt">When the token expires.</param>
-internal sealed record SessionResponse(string PlayerId, string Name, string Token, DateTimeOffset ExpiresAt);
+/// <param name="RefreshToken">The token that buys fresh tokens at <c>POST /api/sessions</c>; refused everywhere else.</param>
+/// <param name="RefreshExpiresAt">When the refresh token expires.</param>
+internal sealed record SessionResponse(string PlayerId, string Name, string Token, DateTimeOffset ExpiresAt, string RefreshToken, DateTimeOffset RefreshExpiresAt);

@@ -8,12 +8,31 @@ internal sealed class AuthOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Auth";
 
-    /// <summary>The HMAC-SHA256 signing key (at least 32 bytes of UTF-8). Required in client mode; standalone mode draws a random per-process key when unset.</summary>
+    /// <summary>
+    /// The HMAC-SHA256 signing key (at least 32 bytes of UTF-8, not a placeholder). A key is required in client mode (this or
+    /// <see cref="SigningKeys"/>); a standalone gateway given none draws a random per-process key.
+    /// </summary>
     public string? SigningKey { get; set; }
 
-    /// <summary>How long a token is valid. Default 24 hours.</summary>
+    /// <summary>
+    /// Keys with an id, for rotation: the first signs new tokens, every one (and <see cref="SigningKey"/>, after them)
+    /// validates. Default: none.
+    /// </summary>
+    public IList<SigningKeyOptions> SigningKeys { get; } = [];
+
+    /// <summary>
+    /// How long an access token (the one that opens the hub, and may travel in a URL) is valid. Default 1 hour; clients
+    /// renew it with the refresh token.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a refresh token is valid: it only buys new tokens at <c>POST /api/sessions</c> and never goes in a URL.
+    /// Default 30 days, the guest records' idle expiry.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>The issuer and audience written into and required of tokens. Default <c>orleans-game</c>.</summary>
     [Required]

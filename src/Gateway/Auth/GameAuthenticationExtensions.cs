@@ -15,8 +15,8 @@ internal static class GameAuthenticationExtensions
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var mode = builder.Configuration.GetSection(OrleansHostingOptions.Section).Get<OrleansHostingOptions>()?.Mode ?? OrleansMode.Standalone;
-        var signingKey = SigningKey.Resolve(builder.Configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.SigningKey)}"], mode == OrleansMode.Standalone);
-        builder.Services.AddSingleton(signingKey);
+        var keys = SigningKeyRing.Resolve(builder.Configuration.GetSection(AuthOptions.Section), allowEphemeral: mode == OrleansMode.Standalone);
+        builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton<TokenIssuer>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -28,7 +28,8 @@ internal static class GameAuthenticationExtensions
                 {
                     ValidIssuer = auth.Value.Issuer,
                     ValidAudience = auth.Value.Issuer,
-                    IssuerSigningKey = signingKey.Key,
+                    // A token names its key (kid); one from before a rotation still finds the key that signed it.
+                    IssuerSigningKeys = keys.Keys,
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     ClockSkew = auth.Value.ClockSkew,
                     RequireExpirationTime = true,

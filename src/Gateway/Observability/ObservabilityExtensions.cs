@@ -8,6 +8,7 @@ using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 using OrleansGame.Gateway.Hosting;
 using OrleansGame.Gateway.Hubs;
+using OrleansGame.Gateway.Operations;
 using OrleansGame.Grains.Observability;
 
 namespace OrleansGame.Gateway.Observability;
@@ -110,15 +111,19 @@ internal static class ObservabilityExtensions
             ? null
             : MetricStreamConfiguration.Drop;
 
-    /// <summary>Maps the Prometheus endpoint at <see cref="MetricsPath"/> and, when enabled in standalone mode, the dashboard.</summary>
+    /// <summary>
+    /// Maps the Prometheus endpoint at <see cref="MetricsPath"/> and, when enabled in standalone mode, the dashboard, both on
+    /// the operations port.
+    /// </summary>
     public static WebApplication MapGameObservability(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        var operations = app.MapOperations();
+        operations.MapPrometheusScrapingEndpoint(MetricsPath);
         var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
         var hosting = app.Configuration.GetSection(OrleansHostingOptions.Section).Get<OrleansHostingOptions>() ?? new();
         if (dashboard.Enabled && hosting.Mode == OrleansMode.Standalone)
         {
-            app.MapOrleansDashboard(dashboard.Path);
+            operations.MapOrleansDashboard(dashboard.Path);
         }
 
         return app;

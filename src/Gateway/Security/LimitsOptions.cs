@@ -23,4 +23,11 @@ internal sealed class LimitsOptions
     /// <summary>Rooms one address may create per minute (a token bucket holding a minute's worth). Default 120: generous for many players behind one NAT, still bounded.</summary>
     [Range(1, 100_000)]
     public int RoomCreationsPerMinutePerAddress { get; set; } = 120;
+
+    /// <summary>
+    /// Requests one address may make per minute to the query endpoints (<c>/api/modes</c>, <c>/api/rooms</c>,
+    /// <c>/api/leaderboard</c>, <c>/api/players/{id}</c>) together. Default 300: a lobby refreshing every 3 s uses 40.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int QueriesPerMinutePerAddress { get; set; } = 300;
 }

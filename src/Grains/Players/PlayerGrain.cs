@@ -48,8 +48,17 @@ internal sealed partial class PlayerGrain(
     }
 
     /// <inheritdoc />
-    public Task<PlayerProfile?> GetProfileAsync() =>
-        Task.FromResult(Record.Registered ? Profile() : null);
+    public Task<PlayerProfile?> GetProfileAsync()
+    {
+        if (Record.Registered)
+        {
+            return Task.FromResult<PlayerProfile?>(Profile());
+        }
+
+        // Nobody: the activation (a storage read, no write) is not kept around for anonymous lookups.
+        DeactivateOnIdle();
+        return Task.FromResult<PlayerProfile?>(null);
+    }
 
     /// <inheritdoc />
     public Task<string?> GetCurrentRoomAsync() => Task.FromResult(Record.CurrentRoom);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Clustering.Redis;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Storage;
 using OrleansGame.Grains;
 using OrleansGame.Modes;
 using StackExchange.Redis;
@@ -15,6 +16,12 @@ internal static class SiloHostingExtensions
 {
     /// <summary>The grain storage the game's grains persist to.</summary>
     public const string GameStorage = "game";
+
+    /// <summary>The storage behind <see cref="GameStorage"/> for everything but player records: entries never expire.</summary>
+    public const string DurableStorage = "game-durable";
+
+    /// <summary>The storage behind <see cref="GameStorage"/> for player records: entries expire when idle.</summary>
+    public const string GuestStorage = "game-guests";
 
     /// <summary>The section Orleans' <see cref="ClusterMembershipOptions"/> bind from.</summary>
     public const string MembershipSection = "Orleans:Membership";
@@ -38,6 +45,8 @@ internal static class SiloHostingExtensions
         services.AddSingleton<IValidateOptions<RedisConnectionOptions>, RedisConnectionOptionsValidator>();
         services.AddOptions<DashboardHostOptions>().BindConfiguration(DashboardHostOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardHostOptions>, DashboardHostOptionsValidator>();
+        services.AddOptions<GuestOptions>().BindConfiguration(GuestOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GuestOptions>, GuestOptionsValidator>();
         services.AddOptions<HostOptions>().BindConfiguration(nameof(HostOptions)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HostOptions>, ShutdownOptionsValidator>();
 
@@ -54,8 +63,13 @@ internal static class SiloHostingExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseRedisClustering(_ => { });
-            silo.AddRedisGrainStorage(GameStorage, storage => storage.Configure<IOptions<RedisConnectionOptions>>((o, redis) =>
+            // One storage "game" for the grains, two Redis storages behind it: guest records expire when idle, the rest never.
+            silo.AddRedisGrainStorage(DurableStorage, storage => storage.Configure<IOptions<RedisConnectionOptions>>((o, redis) =>
                 o.ConfigurationOptions = ParseRedis(redis.Value)));
+            silo.AddRedisGrainStorage(GuestStorage, storage => storage.Configure<IOptions<RedisConnectionOptions>, IOptions<GuestOptions>>((o, redis, guests) =>
+                (o.ConfigurationOptions, o.EntryExpiry) = (ParseRedis(redis.Value), guests.Value.IdleExpiry)));
+            silo.Services.AddKeyedSingleton<IGrainStorage>(GameStorage, static (provider, _) => new GuestExpiryGrainStorage(
+                provider.GetRequiredKeyedService<IGrainStorage>(DurableStorage), provider.GetRequiredKeyedService<IGrainStorage>(GuestStorage)));
             silo.AddGameGrains().AddShippedModes();
             if (dashboard.Enabled)
             {
@@ -82,7 +96,9 @@ internal static class SiloHostingExtensions
         var dashboard = app.Services.GetRequiredService<IOptions<DashboardHostOptions>>().Value;
         if (dashboard.Enabled && DashboardEndpoint.TryParse(dashboard.Url, out var port))
         {
-            app.MapOrleansDashboard().RequireHost($"*:{port}");
+            // RequireHost would match the Host header, which the client chooses; the listening port is the server's fact.
+            app.UseMiddleware<DashboardPortMiddleware>(port.Value);
+            app.MapOrleansDashboard().WithMetadata(DashboardEndpointMarker.Instance);
         }
 
         return app;

@@ -17,6 +17,7 @@ internal static class SiloRunner
             _ = app.Services.GetRequiredService<IOptions<RedisConnectionOptions>>().Value;
             _ = app.Services.GetRequiredService<IOptions<SiloHostOptions>>().Value;
             _ = app.Services.GetRequiredService<IOptions<DashboardHostOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<GuestOptions>>().Value;
             _ = app.Services.GetRequiredService<IOptions<HostOptions>>().Value;
             await app.RunAsync();
             return 0;

@@ -24,6 +24,9 @@ public sealed class ProcessCluster : IAsyncLifetime
     /// <summary>A client for the HTTP API through nginx.</summary>
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
+    /// <summary>nginx's access log (format <c>game_access</c> of deploy/nginx/game-http.conf).</summary>
+    public string AccessLogPath => Path.Combine(directory, "nginx-access.log");
+
     /// <summary>The silos.</summary>
     public IReadOnlyList<Member> Silos => silos;
 
@@ -46,6 +49,7 @@ public sealed class ProcessCluster : IAsyncLifetime
         var clock = System.Diagnostics.Stopwatch.StartNew();
         silo.Ports ??= [FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next()];
         var (http, siloPort, gatewayPort, dashboard) = (silo.Ports[0], silo.Ports[1], silo.Ports[2], silo.Ports[3]);
+        silo.OperationsPort = http;
         silo.Process = ChildProcess.Start(silo.Name, "dotnet", [BuiltPrograms.SiloDll], new Dictionary<string, string?>
         {
             ["ConnectionStrings__redis"] = redis!.ConnectionString,
@@ -67,11 +71,12 @@ public sealed class ProcessCluster : IAsyncLifetime
         Console.WriteLine($"[cluster] {silo.Name} up in {clock.ElapsedMilliseconds} ms");
     }
 
-    /// <summary>Starts a gateway (again) on its port and waits, with a bound, until /readyz answers.</summary>
+    /// <summary>Starts a gateway (again) on its ports and waits, with a bound, until /readyz answers on its operations port.</summary>
     public async Task StartGatewayAsync(Member gateway)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        gateway.Ports ??= [FreePort.Next()];
+        gateway.Ports ??= [FreePort.Next(), FreePort.Next()];
+        gateway.OperationsPort = gateway.Ports[1];
         gateway.Process = ChildProcess.Start(gateway.Name, "dotnet", [BuiltPrograms.GatewayDll], new Dictionary<string, string?>
         {
             ["ConnectionStrings__redis"] = redis!.ConnectionString,
@@ -80,11 +85,14 @@ public sealed class ProcessCluster : IAsyncLifetime
             ["Auth__SigningKey"] = signingKey,
             ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
             ["Urls"] = $"http://127.0.0.1:{gateway.Ports[0]}",
+            ["Operations__Url"] = $"http://127.0.0.1:{gateway.OperationsPort}",
             ["HostOptions__ShutdownTimeout"] = "00:00:05",
             ["Limits__SessionsPerMinutePerAddress"] = "1000",
+            // Every request comes through nginx from 127.0.0.1, and the tests poll the query endpoints.
+            ["Limits__QueriesPerMinutePerAddress"] = "100000",
             ["Logging__LogLevel__OrleansGame"] = "Information",
         }, Path.GetDirectoryName(BuiltPrograms.GatewayDll));
-        await Silo.Tests.Infrastructure.Http.WaitForOkAsync(Http, $"http://127.0.0.1:{gateway.Ports[0]}/readyz", gateway.Process, StartBound);
+        await Silo.Tests.Infrastructure.Http.WaitForOkAsync(Http, $"http://127.0.0.1:{gateway.OperationsPort}/readyz", gateway.Process, StartBound);
         Console.WriteLine($"[cluster] {gateway.Name} ready in {clock.ElapsedMilliseconds} ms");
     }
 
@@ -165,7 +173,7 @@ public sealed class ProcessCluster : IAsyncLifetime
             events { worker_connections 1024; }
             http {
                 include {{deploy}}/game-http.conf;
-                access_log off;
+                access_log {{AccessLogPath}} game_access;
                 client_body_temp_path {{directory}}/body;
                 proxy_temp_path {{directory}}/proxy;
                 fastcgi_temp_path {{directory}}/fastcgi;
@@ -184,6 +192,6 @@ public sealed class ProcessCluster : IAsyncLifetime
             """);
         nginx = ChildProcess.Start("nginx", Tools.Find("nginx")!, ["-p", directory, "-c", config, "-e", Path.Combine(directory, "nginx-error.log")], new Dictionary<string, string?>());
         Url = new Uri($"http://127.0.0.1:{port}/");
-        await Silo.Tests.Infrastructure.Http.WaitForOkAsync(Http, new Uri(Url, "healthz").ToString(), nginx, TimeSpan.FromSeconds(20));
+        await Silo.Tests.Infrastructure.Http.WaitForOkAsync(Http, new Uri(Url, "nginx-health").ToString(), nginx, TimeSpan.FromSeconds(20));
     }
 }

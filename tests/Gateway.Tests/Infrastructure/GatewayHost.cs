@@ -22,11 +22,12 @@ public sealed class GatewayHost : IAsyncDisposable
     public const string SigningKey = "gateway-tests-signing-key-0123456789abcdef";
     public const string Issuer = "orleans-game";
 
-    private GatewayHost(WebApplication app, Uri baseAddress)
+    private GatewayHost(WebApplication app, Uri baseAddress, Uri operationsAddress)
     {
         App = app;
         BaseAddress = baseAddress;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Operations = new HttpClient { BaseAddress = operationsAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public WebApplication App { get; }
@@ -35,11 +36,16 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>A client for the operations listener: /healthz, /readyz, /metrics, the dashboard.</summary>
+    public HttpClient Operations { get; }
+
     public static async Task<GatewayHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
     {
+        var operationsPort = FreePort();
         var settings = new Dictionary<string, string?>
         {
             ["Auth:SigningKey"] = SigningKey,
+            ["Operations:Url"] = $"http://127.0.0.1:{operationsPort}",
             ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = "gateway-tests-" + Guid.NewGuid().ToString("N"),
@@ -58,8 +64,8 @@ public sealed class GatewayHost : IAsyncDisposable
             configure?.Invoke(builder);
         });
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        var address = app.Urls.First();
-        return new GatewayHost(app, new Uri(address));
+        var address = app.Urls.Select(static url => new Uri(url)).First(url => url.Port != operationsPort);
+        return new GatewayHost(app, address, new Uri($"http://127.0.0.1:{operationsPort}"));
     }
 
     public async Task<Session> CreateSessionAsync(string? name = null)
@@ -82,12 +88,12 @@ public sealed class GatewayHost : IAsyncDisposable
     public async Task<TestClient> ConnectNewPlayerAsync(WireProtocol protocol, string? name = null) =>
         await ConnectAsync(await CreateSessionAsync(name), protocol);
 
-    public static string MintToken(string playerId, DateTime notBefore, DateTime expires, string key = SigningKey) =>
+    public static string MintToken(string playerId, DateTime notBefore, DateTime expires, string key = SigningKey, string issuer = Issuer, string audience = Issuer) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, playerId)]),
-            Issuer = Issuer,
-            Audience = Issuer,
+            Issuer = issuer,
+            Audience = audience,
             IssuedAt = notBefore,
             NotBefore = notBefore,
             Expires = expires,
@@ -97,6 +103,7 @@ public sealed class GatewayHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Operations.Dispose();
         await App.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
         await App.DisposeAsync();
     }

@@ -17,8 +17,8 @@ public sealed class DashboardDisabledTests
     {
         await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Dashboard:Enabled"] = "false" });
 
-        using var dashboard = await host.Http.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
-        using var metrics = await host.Http.GetAsync("/metrics", TestContext.Current.CancellationToken);
+        using var dashboard = await host.Operations.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
+        using var metrics = await host.Operations.GetAsync("/metrics", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);

@@ -8,7 +8,7 @@ public sealed class DashboardTests(MetricsFixture fixture)
     [Fact]
     public async Task Dashboard_Standalone_ServesTheOrleansDashboard()
     {
-        using var response = await fixture.Host.Http.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
+        using var response = await fixture.Host.Operations.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);

@@ -10,7 +10,7 @@ public sealed class HostIsolationTests
         var cancel = TestContext.Current.CancellationToken;
         await using var scraped = await GatewayHost.StartAsync();
         await using var other = await GatewayHost.StartAsync();
-        var before = PrometheusText.Parse(await scraped.Http.GetStringAsync("/metrics", cancel));
+        var before = PrometheusText.Parse(await scraped.Operations.GetStringAsync("/metrics", cancel));
 
         await using (var client = await other.ConnectNewPlayerAsync(WireProtocol.Json))
         {
@@ -18,8 +18,8 @@ public sealed class HostIsolationTests
             await client.WaitForSnapshotAsync(_ => true);
         }
 
-        var otherSaw = PrometheusText.Parse(await other.Http.GetStringAsync("/metrics", cancel));
-        var after = PrometheusText.Parse(await scraped.Http.GetStringAsync("/metrics", cancel));
+        var otherSaw = PrometheusText.Parse(await other.Operations.GetStringAsync("/metrics", cancel));
+        var after = PrometheusText.Parse(await scraped.Operations.GetStringAsync("/metrics", cancel));
         Assert.True(otherSaw.Sum("orleansgame_connections_opened_total") >= 1, "the other host did not count its own connection");
         Assert.Equal(before.Sum("orleansgame_connections_opened_total"), after.Sum("orleansgame_connections_opened_total"));
         Assert.Equal(before.Sum("orleansgame_messages_received_total"), after.Sum("orleansgame_messages_received_total"));

@@ -24,7 +24,7 @@ public sealed class MetricsGateway : IAsyncDisposable
 
     public async Task<PrometheusText> ScrapeAsync()
     {
-        var text = await Host.Http.GetStringAsync("/metrics").WaitAsync(DefaultWait);
+        var text = await Host.Operations.GetStringAsync("/metrics").WaitAsync(DefaultWait);
         return PrometheusText.Parse(text);
     }
 
