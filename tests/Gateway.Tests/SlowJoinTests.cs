@@ -49,7 +49,9 @@ public sealed class SlowJoinTests
         await using var host = await StartAsync(new Dictionary<string, string?> { ["Gateway:InboundQueueCapacity"] = "2" });
         await using var client = await host.ConnectNewPlayerAsync(WireProtocol.Json);
 
-        var join = client.QuickJoinAsync();
+        // The join holds the queue of two while the grains answer it: most of the 20 inputs find the queue full.
+        // 20 inputs are within the input bucket's flood threshold (150 a second): only the overflow can close it.
+        _ = client.QuickJoinAsync();
         for (var seq = 1; seq <= 20; seq++)
         {
             await client.SendInputAsync(seq, 1, 0);
@@ -57,7 +59,6 @@ public sealed class SlowJoinTests
 
         var closing = await client.Closing.WaitAsync(Bound, TestContext.Current.CancellationToken);
         Assert.Equal(ClosingReasons.Flood, closing.Reason);
-        await Assert.ThrowsAnyAsync<Exception>(() => join.WaitAsync(Bound, TestContext.Current.CancellationToken));
     }
 
     [Fact]
