@@ -15,7 +15,12 @@ namespace OrleansGame.LoadTest.Bots;
 /// One simulated player: a session, a hub connection, quick join, then <c>Input</c> at 20 Hz with a direction that
 /// changes every second and an increasing <c>seq</c>, answering every <c>Ping</c> with a <c>Pong</c>.
 /// </summary>
-internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePack, FleetMetrics metrics) : IAsyncDisposable
+/// <remarks>
+/// A bot that does not read snapshots (<paramref name="readsSnapshots"/> false: a player of a join round, which sends no
+/// input) still receives them but skips their content, so that a generator keeps up with the snapshots of thousands
+/// of seated players and answers their pings in time.
+/// </remarks>
+internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePack, FleetMetrics metrics, bool readsSnapshots = true) : IAsyncDisposable
 {
     private static readonly TimeSpan InputInterval = TimeSpan.FromMilliseconds(50);
     private static readonly MessagePackSerializerOptions PackOptions =
@@ -134,8 +139,9 @@ internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePa
         {
             return new JoinAttempt(sentAt, Stopwatch.GetTimestamp(), null, 0, 0, "timeout");
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
         {
+            // The connection closed under the pending invocation (which cancels it), or broke while reading.
             return new JoinAttempt(sentAt, Stopwatch.GetTimestamp(), null, 0, 0, "connection_lost");
         }
     }
@@ -148,8 +154,10 @@ internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePa
             await connection!.InvokeAsync("LeaveRoom", cancellationToken);
             return true;
         }
-        catch (Exception ex) when (ex is HubException or InvalidOperationException or IOException or System.Net.WebSockets.WebSocketException)
+        catch (Exception ex) when (ex is HubException or InvalidOperationException or IOException or InvalidDataException or System.Net.WebSockets.WebSocketException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // A connection that closes under a pending invocation cancels it, or breaks while reading.
             return false;
         }
     }
@@ -187,12 +195,21 @@ internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePa
         }
 
         var hub = builder.Build();
-        hub.On<BotSnapshot>("Snapshot", OnSnapshot);
+        if (readsSnapshots)
+        {
+            hub.On<BotSnapshot>("Snapshot", OnSnapshot);
+        }
+        else
+        {
+            hub.On<BotSkipped>("Snapshot", static _ => { });
+        }
+
         hub.On<BotPing>("Ping", ping => hub.SendAsync("Pong", new BotPong(ping.Seq)));
         hub.On<BotCode>("Error", error => metrics.Error($"error_{error.Code}"));
         hub.On<BotCode>("Closing", closing =>
         {
-            closingReason = closing.Reason ?? "unknown";
+            // The first reason is the cause; a connection already closing may be told again.
+            closingReason ??= closing.Reason ?? "unknown";
             metrics.Error($"closing_{closing.Reason}");
         });
         hub.On<BotCode>("RoomEvent", static _ => { });

@@ -43,7 +43,7 @@ internal sealed class BotFleet(Uri server, bool messagePack, int connectParallel
     public async Task<int> ConnectAsync(int count, CancellationToken cancellationToken)
     {
         var connected = 0;
-        var fresh = Enumerable.Range(bots.Count, count).Select(i => new Bot(i + (Environment.ProcessId * 100_000), server, http, messagePack, Metrics)).ToList();
+        var fresh = Enumerable.Range(bots.Count, count).Select(i => new Bot(i + (Environment.ProcessId * 100_000), server, http, messagePack, Metrics, readsSnapshots: false)).ToList();
         bots.AddRange(fresh);
         await Parallel.ForEachAsync(
             fresh,
@@ -81,12 +81,14 @@ internal sealed class BotFleet(Uri server, bool messagePack, int connectParallel
         var latency = new Histogram();
         var failures = new Dictionary<string, long>(StringComparer.Ordinal);
         var rooms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rosters = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var answer in answers)
         {
             if (answer.RoomId is { } room)
             {
                 latency.Record(Stopwatch.GetElapsedTime(answer.SentAt, answer.AnsweredAt).TotalMilliseconds);
                 rooms[room] = rooms.GetValueOrDefault(room) + 1;
+                rosters[room] = Math.Max(rosters.GetValueOrDefault(room), answer.RosterSize);
             }
             else
             {
@@ -102,6 +104,7 @@ internal sealed class BotFleet(Uri server, bool messagePack, int connectParallel
             latency.Export(),
             failures,
             rooms,
+            rosters,
             answers.Select(static a => a.Capacity).DefaultIfEmpty(0).Max(),
             Metrics.GeneratorLag.Export(),
             (GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds);
@@ -114,8 +117,8 @@ internal sealed class BotFleet(Uri server, bool messagePack, int connectParallel
         var joined = 0;
         foreach (var (bot, attempt) in round)
         {
-            var failure = bot.ClosingReason is { } reason ? $"closing_{reason}"
-                : attempt is null ? "not_connected"
+            var failure = attempt is null ? "not_connected"
+                : bot.ClosingReason is { } reason ? $"closing_{reason}"
                 : attempt.Failure is { } code ? $"join_{code}"
                 : bot.Dropped ? "disconnected"
                 : null;

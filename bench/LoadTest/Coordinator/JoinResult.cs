@@ -69,6 +69,15 @@ internal sealed record JoinResult
     /// <summary>Rooms by the number of this round's players seated in them ("8": 249, "4": 1, ...).</summary>
     public required Dictionary<string, int> Fill { get; init; }
 
+    /// <summary>
+    /// Rooms by their players as the largest roster a join result listed for them ("8": 249, ...): the room's players
+    /// when the last of this round was seated, held seats of dropped players included.
+    /// </summary>
+    public Dictionary<string, int> RosterFill { get; init; } = [];
+
+    /// <summary>Rooms whose largest roster in the round left a seat free.</summary>
+    public int PartlyFilledByRoster { get; init; }
+
     /// <summary>Rooms holding players in <c>GET /api/rooms</c> a hold after the last round (-1 after earlier rounds, whose
     /// partitions the listing would wake, or when it did not answer).</summary>
     public required int ListedRooms { get; init; }

@@ -54,26 +54,12 @@ internal sealed class JoinRunner(LoadTestOptions options, string runDirectory)
                 var connecting = Stopwatch.StartNew();
                 var connected = await Task.WhenAll(workers.Select((w, i) => w.ConnectAsync(shares[i], TimeSpan.FromSeconds(60 + (shares[i] * 0.5)))));
                 Console.WriteLine($"== {target}: {connected.Sum(static c => c.Connected)} of {options.Players} players connected in {connecting.Elapsed.TotalSeconds:F1} s; {workers.Count} generator process(es), protocol {(options.MessagePack ? "msgpack" : "json")}");
-                for (var round = 1; round <= options.Rounds; round++)
-                {
-                    if (Remaining < TimeSpan.FromSeconds(options.HoldSeconds + 70))
-                    {
-                        Console.WriteLine($"== {target}: time bound reached before round {round}");
-                        break;
-                    }
-
-                    if (round > 1)
-                    {
-                        var left = await Task.WhenAll(workers.Select(w => w.LeaveAsync(TimeSpan.FromSeconds(60 + (options.Players * 0.1)))));
-                        // The rooms report the leaves to their partitions on their own: let them land before the next burst.
-                        await Task.Delay(TimeSpan.FromSeconds(2));
-                        Console.WriteLine($"   {left.Sum()} players left their rooms");
-                    }
-
-                    var result = await RoundAsync(target, round, server, sides.Skip(1).ToList(), workers);
-                    results.Add(result);
-                    Console.WriteLine("   " + JoinReport.Row(result));
-                }
+                await RoundsAsync(target, server, sides, workers, results);
+            }
+            catch (Exception ex) when ((ex is TimeoutException or InvalidOperationException) && results.Count > 0)
+            {
+                // A generator that stopped answering ends the target, not the run: the rounds measured stay reported.
+                Console.WriteLine($"== {target}: stopped after round {results.Count}: {ex.Message}");
             }
             finally
             {
@@ -91,6 +77,31 @@ internal sealed class JoinRunner(LoadTestOptions options, string runDirectory)
         }
 
         return results;
+    }
+
+    // The rounds: before each after the first, the players seated leave their rooms (not timed).
+    private async Task RoundsAsync(string target, ServerProcess server, List<(string Name, ServerProcess Process)> sides, List<WorkerProcess> workers, List<JoinResult> results)
+    {
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            if (Remaining < TimeSpan.FromSeconds(options.HoldSeconds + 70))
+            {
+                Console.WriteLine($"== {target}: time bound reached before round {round}");
+                break;
+            }
+
+            if (round > 1)
+            {
+                var left = await Task.WhenAll(workers.Select(w => w.LeaveAsync(TimeSpan.FromSeconds(60 + (options.Players * 0.1)))));
+                // The rooms report the leaves to their partitions on their own: let them land before the next burst.
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                Console.WriteLine($"   {left.Sum()} players left their rooms");
+            }
+
+            var result = await RoundAsync(target, round, server, sides.Skip(1).ToList(), workers);
+            results.Add(result);
+            Console.WriteLine("   " + JoinReport.Row(result));
+        }
     }
 
     private async Task<JoinResult> RoundAsync(string target, int round, ServerProcess server, List<(string Name, ServerProcess Process)> sides, List<WorkerProcess> workers)
@@ -118,6 +129,7 @@ internal sealed class JoinRunner(LoadTestOptions options, string runDirectory)
         var latency = new Histogram();
         var lag = new Histogram();
         var rooms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rosters = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var window in windows)
         {
             latency.Merge(window.Latency);
@@ -125,6 +137,11 @@ internal sealed class JoinRunner(LoadTestOptions options, string runDirectory)
             foreach (var (room, players) in window.Rooms)
             {
                 rooms[room] = rooms.GetValueOrDefault(room) + players;
+            }
+
+            foreach (var (room, roster) in window.Rosters)
+            {
+                rosters[room] = Math.Max(rosters.GetValueOrDefault(room), roster);
             }
         }
 
@@ -167,8 +184,9 @@ internal sealed class JoinRunner(LoadTestOptions options, string runDirectory)
             Rooms = rooms.Count,
             FullRooms = rooms.Values.Count(n => n >= capacity),
             PartlyFilledRooms = rooms.Values.Count(n => n < capacity),
-            Fill = rooms.Values.GroupBy(static n => n).OrderByDescending(static g => g.Key)
-                .ToDictionary(static g => g.Key.ToString(Invariant), static g => g.Count(), StringComparer.Ordinal),
+            Fill = Histogram(rooms.Values),
+            RosterFill = Histogram(rosters.Values),
+            PartlyFilledByRoster = rosters.Values.Count(n => n < capacity),
             ListedRooms = listedRooms,
             ListedPlayers = listedPlayers,
             Partitions = partitions,
@@ -184,6 +202,10 @@ internal sealed class JoinRunner(LoadTestOptions options, string runDirectory)
             LoadAverage = loadAverage,
         };
     }
+
+    // Rooms by a count: "8": 249, "4": 1, largest first.
+    private static Dictionary<string, int> Histogram(IEnumerable<int> counts) =>
+        counts.GroupBy(static n => n).OrderByDescending(static g => g.Key).ToDictionary(static g => g.Key.ToString(Invariant), static g => g.Count(), StringComparer.Ordinal);
 
     // The public rooms the server lists that hold players, and how many players they hold; (-1, -1) when it did not answer.
     private static async Task<(int Rooms, int Players)> ListRoomsAsync(ServerProcess server)

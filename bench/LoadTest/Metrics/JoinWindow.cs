@@ -8,6 +8,8 @@ namespace OrleansGame.LoadTest.Metrics;
 /// <param name="Latency">From sending a join to its answer, ms, joins answered with a seat.</param>
 /// <param name="Failures">Joins answered otherwise, by the failure's code.</param>
 /// <param name="Rooms">The rooms the players were seated in and how many of this process's players each got.</param>
+/// <param name="Rosters">The rooms the players were seated in and the largest roster a join result of this process listed for each
+/// (the room's players when the last of them was seated: other processes' players and held seats of dropped players included).</param>
 /// <param name="Capacity">The rooms' capacity as the join results gave it (0 when none joined).</param>
 /// <param name="GeneratorLag">How late this process's own timer and thread pool ran during the round.</param>
 /// <param name="GcPauseMs">This process's garbage-collection pauses during the round, in total.</param>
@@ -19,6 +21,7 @@ internal sealed record JoinWindow(
     HistogramData Latency,
     Dictionary<string, long> Failures,
     Dictionary<string, int> Rooms,
+    Dictionary<string, int> Rosters,
     int Capacity,
     HistogramData GeneratorLag,
     double GcPauseMs);
