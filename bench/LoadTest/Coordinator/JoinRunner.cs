@@ -179,7 +179,7 @@ internal sealed class JoinRunner(LoadTestOptions options, string runDirectory)
             LatencyP50 = latency.Percentile(0.50),
             LatencyP95 = latency.Percentile(0.95),
             LatencyP99 = latency.Percentile(0.99),
-            LatencyMax = Math.Round(latency.MaxMs, 1),
+            LatencyMax = latency.MaxMs,
             Capacity = capacity,
             Rooms = rooms.Count,
             FullRooms = rooms.Values.Count(n => n >= capacity),
