@@ -6,6 +6,8 @@
 #   ./bench/run.sh --protocol msgpack --generators 2
 #   ./bench/run.sh run --bots 400 --targets gateway one level only
 #   ./bench/run.sh --targets split                  silo + client-mode gateway + redis as separate processes
+#   ./bench/run.sh joins --players 2000             quick joins in a burst: players connect first, then all join at once
+#   ./bench/run.sh joins --players 2000 --targets split --silos 2 --pin    2 silos; server on CPU 0, generator on the rest
 #   ./bench/run.sh micro [BenchmarkDotNet args]     the micro-benchmarks (default: all, short job)
 #
 # Builds go to $BENCH_ARTIFACTS (default /tmp/orleansgame-bench), never into the repository's bin/obj.
@@ -28,13 +30,22 @@ if [[ "${1:-}" == "micro" ]]; then
     --artifacts bench/results/micro "${args[@]}"
 fi
 
+mode=ramp
+if [[ "${1:-}" == "ramp" || "${1:-}" == "run" || "${1:-}" == "joins" ]]; then mode="$1"; shift; fi
+
 build src/Gateway
 build src/Silo
-build bench/BareHub
 build bench/LoadTest
+if [[ "$mode" == "joins" ]]; then
+  # A join round is seconds long: no runtime counters, and the bare hub has no matchmaking.
+  exec dotnet "$artifacts/bin/LoadTest/release/OrleansGame.LoadTest.dll" joins \
+    --gateway-dll "$artifacts/bin/Gateway/release/OrleansGame.Gateway.dll" \
+    --silo-dll "$artifacts/bin/Silo/release/OrleansGame.Silo.dll" \
+    --out bench/results "$@"
+fi
+
+build bench/BareHub
 (cd bench && dotnet tool restore >/dev/null) || echo "dotnet-counters not restored: runtime counters will be missing" >&2
-mode=ramp
-if [[ "${1:-}" == "ramp" || "${1:-}" == "run" ]]; then mode="$1"; shift; fi
 exec dotnet "$artifacts/bin/LoadTest/release/OrleansGame.LoadTest.dll" "$mode" \
   --gateway-dll "$artifacts/bin/Gateway/release/OrleansGame.Gateway.dll" \
   --barehub-dll "$artifacts/bin/BareHub/release/OrleansGame.BareHub.dll" \

@@ -5,10 +5,11 @@ namespace OrleansGame.LoadTest;
 /// <summary>The command line, parsed. Every duration is bounded; every address is 127.0.0.1.</summary>
 internal sealed record LoadTestOptions
 {
-    /// <summary><c>ramp</c> (steps until the SLO fails), <c>run</c> (one level), or <c>worker</c> (internal).</summary>
+    /// <summary><c>ramp</c> (steps until the SLO fails), <c>run</c> (one level), <c>joins</c> (players connected first, then
+    /// all quick-joining at once), or <c>worker</c> (internal).</summary>
     public string Mode { get; init; } = "ramp";
 
-    /// <summary>Servers to measure, in order: <c>gateway</c>, <c>bare</c>.</summary>
+    /// <summary>Servers to measure, in order: <c>gateway</c>, <c>bare</c>, <c>split</c> (a <c>joins</c> run: <c>gateway</c> unless told).</summary>
     public IReadOnlyList<string> Targets { get; init; } = ["gateway", "bare"];
 
     /// <summary>Whether the bots speak MessagePack instead of JSON.</summary>
@@ -56,6 +57,27 @@ internal sealed record LoadTestOptions
     /// <summary>The built silo (Release), for the <c>split</c> target (silo + client-mode gateway + redis).</summary>
     public string SiloDll { get; init; } = "";
 
+    /// <summary>Players of a <c>joins</c> run: all connect first, then all quick-join at once.</summary>
+    public int Players { get; init; } = 2000;
+
+    /// <summary>
+    /// Rounds of a <c>joins</c> run: the first meets a server that has not seated anyone yet; before each further round
+    /// the players leave their rooms (not timed) and join again, now into rooms that exist.
+    /// </summary>
+    public int Rounds { get; init; } = 2;
+
+    /// <summary>Silo processes of the <c>split</c> target (one cluster on redis behind the one client-mode gateway).</summary>
+    public int Silos { get; init; } = 1;
+
+    /// <summary>
+    /// Whether the server's processes run on the first core and the generators on the others (<c>taskset</c>), so that
+    /// neither takes the other's CPU. Needs at least 2 cores.
+    /// </summary>
+    public bool Pin { get; init; }
+
+    /// <summary>Seconds a <c>joins</c> run keeps the players connected after the last answer, to see who is closed (pings go on).</summary>
+    public double HoldSeconds { get; init; } = 5;
+
     /// <summary>The server a worker drives.</summary>
     public Uri? Url { get; init; }
 
@@ -69,6 +91,11 @@ internal sealed record LoadTestOptions
         {
             options = options with { Mode = args[0] };
             i = 1;
+            if (options.Mode == "joins")
+            {
+                // The bare hub has no matchmaking: a join run measures the gateway unless told otherwise.
+                options = options with { Targets = ["gateway"] };
+            }
         }
 
         for (; i < args.Length; i++)
@@ -82,6 +109,11 @@ internal sealed record LoadTestOptions
                 "--protocol" => options with { MessagePack = Value() switch { "msgpack" => true, "json" => false, var p => throw new ArgumentException($"unknown protocol {p}") } },
                 "--steps" => options with { Steps = [.. Value().Split(',').Select(static s => int.Parse(s, CultureInfo.InvariantCulture))] },
                 "--bots" => options with { Steps = [int.Parse(Value(), CultureInfo.InvariantCulture)] },
+                "--players" => options with { Players = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--rounds" => options with { Rounds = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--silos" => options with { Silos = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--pin" => options with { Pin = true },
+                "--hold" => options with { HoldSeconds = Number() },
                 "--warmup" => options with { WarmupSeconds = Number() },
                 "--window" => options with { WindowSeconds = Number() },
                 "--generators" => options with { Generators = (int)Number() },
@@ -105,14 +137,27 @@ internal sealed record LoadTestOptions
 
     private LoadTestOptions Checked()
     {
-        if (Mode is not ("ramp" or "run"))
+        if (Mode is not ("ramp" or "run" or "joins"))
         {
             return this;
         }
 
-        Require(Steps.Count > 0 && Steps.All(static s => s > 0), "--steps and --bots take whole numbers of bots above 0");
-        Require(Mode == "ramp" || Steps.Count == 1, "run measures one level: give it --bots N");
+        if (Mode == "joins")
+        {
+            Require(Players > 0, "--players takes a whole number of players above 0");
+            Require(Targets.All(static t => t is "gateway" or "split"), "joins measures quick join: --targets takes gateway, split");
+            Require(HoldSeconds >= 0, "--hold takes seconds, 0 or more");
+            Require(Rounds >= 1, "--rounds takes 1 or more");
+        }
+        else
+        {
+            Require(Steps.Count > 0 && Steps.All(static s => s > 0), "--steps and --bots take whole numbers of bots above 0");
+            Require(Mode == "ramp" || Steps.Count == 1, "run measures one level: give it --bots N");
+        }
+
         Require(Targets.Count > 0, "--targets names at least one of gateway, bare, split");
+        Require(Silos >= 1 && (Silos == 1 || Targets.SequenceEqual(["split"])), "--silos takes 1 or more, and more than 1 only with --targets split");
+        Require(!Pin || Environment.ProcessorCount >= 2, "--pin needs at least 2 cores: the server on one, the generators on the others");
         foreach (var target in Targets)
         {
             (string Option, string Path)[] programs = target switch

@@ -13,7 +13,9 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
     Console.Error.WriteLine(ex.Message);
     Console.Error.WriteLine("usage: LoadTest [ramp|run] [--targets gateway,bare,split] [--protocol json|msgpack] [--steps 50,100,...|--bots N] [--warmup S] [--window S] "
         + "[--generators K] [--connect-parallelism K] [--failures-to-stop K] [--max-minutes M] [--slo-p99-ms MS] [--slo-delivered SHARE] "
-        + "[--gateway-dll PATH] [--barehub-dll PATH] [--silo-dll PATH] [--counters TOOL-DIR] [--out DIR]");
+        + "[--silos N] [--pin] [--gateway-dll PATH] [--barehub-dll PATH] [--silo-dll PATH] [--counters TOOL-DIR] [--out DIR]");
+    Console.Error.WriteLine("       LoadTest joins [--players N] [--rounds R] [--hold S] [--targets gateway,split] [--silos N] [--pin] [--protocol json|msgpack] "
+        + "[--generators K] [--connect-parallelism K] [--max-minutes M] [--gateway-dll PATH] [--silo-dll PATH] [--out DIR]");
     return 2;
 }
 
@@ -28,7 +30,7 @@ if (options.Mode == "worker")
     return await WorkerHost.RunAsync(url, options.MessagePack, options.ConnectParallelism);
 }
 
-if (options.Mode is not ("ramp" or "run"))
+if (options.Mode is not ("ramp" or "run" or "joins"))
 {
     Console.Error.WriteLine($"unknown mode {options.Mode}");
     return 2;
@@ -39,6 +41,15 @@ var runDirectory = Path.GetFullPath(Path.Combine(options.OutputDirectory, $"{sta
 Directory.CreateDirectory(runDirectory);
 var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, load average before the run {File.ReadAllText("/proc/loadavg").Split(' ')[0]}";
 Console.WriteLine($"load test: {machine}; results in {runDirectory}");
+if (options.Mode == "joins")
+{
+    var rounds = await new JoinRunner(options, runDirectory).RunAsync();
+    var joinsMarkdown = await JoinReport.WriteAsync(rounds, options, runDirectory, machine);
+    Console.WriteLine();
+    Console.WriteLine(await File.ReadAllTextAsync(joinsMarkdown));
+    return rounds.Count > 0 ? 0 : 1;
+}
+
 var results = await new RampRunner(options, runDirectory).RunAsync();
 var markdown = await Report.WriteAsync(results, options, runDirectory, machine);
 Console.WriteLine();

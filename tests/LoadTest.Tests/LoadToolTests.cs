@@ -41,6 +41,62 @@ public sealed class LoadToolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Joins_FortyPlayersAtOnceAgainstTheGateway_AllJoinAndTheFiguresAddUp()
+    {
+        var (exit, log) = await RunAsync("joins", "--players", "40", "--rounds", "2", "--hold", "3", "--max-minutes", "4", "--gateway-dll", BenchPrograms.GatewayDll);
+
+        Assert.True(exit == 0, log);
+        Assert.EndsWith("-joins-json", Path.GetDirectoryName(Directory.GetFiles(output, "results.json", SearchOption.AllDirectories).Single()), StringComparison.Ordinal);
+        var rounds = ReadWindows();
+        Assert.Equal([1, 2], rounds.Select(static r => r.GetProperty("round").GetInt32()));
+        foreach (var round in rounds)
+        {
+            var description = round.ToString();
+            Assert.Equal("gateway", round.GetProperty("target").GetString());
+            foreach (var count in new[] { "players", "connected", "seated", "joined" })
+            {
+                Assert.True(round.GetProperty(count).GetInt32() == 40, $"{count}: {description}");
+            }
+
+            Assert.Equal(0, round.GetProperty("failed").GetInt32());
+            Assert.Empty(round.GetProperty("failures").EnumerateObject());
+            // Every join lies inside the round, and the rate is the joins over the round's span.
+            var seconds = round.GetProperty("seconds").GetDouble();
+            Assert.InRange(seconds, 0.001, 60);
+            // (seconds are reported to the millisecond, the rate from the exact span, to the join)
+            Assert.InRange(round.GetProperty("joinsPerSecond").GetDouble(), (40 / (seconds + 0.0005)) - 1, (40 / Math.Max(0.0001, seconds - 0.0005)) + 1);
+            var p50 = round.GetProperty("latencyP50").GetDouble();
+            var p95 = round.GetProperty("latencyP95").GetDouble();
+            var p99 = round.GetProperty("latencyP99").GetDouble();
+            var max = round.GetProperty("latencyMax").GetDouble();
+            Assert.True(p50 > 0 && p50 <= p95 && p95 <= p99 && p99 <= max && max <= (seconds * 1000) + 1, description);
+            // 40 players in rooms of 8: at least 5 rooms, every player in one, at most one partly filled room per partition.
+            Assert.Equal(8, round.GetProperty("capacity").GetInt32());
+            var fill = round.GetProperty("fill").EnumerateObject().ToList();
+            Assert.Equal(40, fill.Sum(static f => int.Parse(f.Name, System.Globalization.CultureInfo.InvariantCulture) * f.Value.GetInt32()));
+            var rooms = round.GetProperty("rooms").GetInt32();
+            Assert.Equal(rooms, fill.Sum(static f => f.Value.GetInt32()));
+            Assert.Equal(rooms, round.GetProperty("fullRooms").GetInt32() + round.GetProperty("partlyFilledRooms").GetInt32());
+            // Nobody dropped: the largest roster of each room is its players of the round.
+            var rosterFill = round.GetProperty("rosterFill").EnumerateObject().ToList();
+            Assert.Equal(40, rosterFill.Sum(static f => int.Parse(f.Name, System.Globalization.CultureInfo.InvariantCulture) * f.Value.GetInt32()));
+            Assert.Equal(round.GetProperty("partlyFilledRooms").GetInt32(), round.GetProperty("partlyFilledByRoster").GetInt32());
+            var partitions = round.GetProperty("partitions").GetInt32();
+            Assert.True(partitions >= 1 && rooms >= 5 && round.GetProperty("partlyFilledRooms").GetInt32() <= partitions, description);
+            Assert.True(round.GetProperty("serverCpu").GetDouble() > 0, description);
+            Assert.Equal(round.GetProperty("serverCpu").GetDouble(), round.GetProperty("serverSideCpu").GetDouble());
+        }
+
+        // The server's own listing, after the last round, shows the rooms the players were seated in.
+        Assert.Equal(-1, rounds[0].GetProperty("listedRooms").GetInt32());
+        Assert.Equal(40, rounds[1].GetProperty("listedPlayers").GetInt32());
+        Assert.Equal(rounds[1].GetProperty("rooms").GetInt32(), rounds[1].GetProperty("listedRooms").GetInt32());
+        var markdown = await File.ReadAllTextAsync(Directory.GetFiles(output, "results.md", SearchOption.AllDirectories).Single(), TestContext.Current.CancellationToken);
+        Assert.StartsWith("# Quick joins", markdown, StringComparison.Ordinal);
+        Assert.Contains(markdown.Split('\n')[0], log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Worker_ServerOffLoopback_IsRefused()
     {
         var (exit, log) = await RunAsync("worker", "--url", "http://192.0.2.1:5000/");

@@ -42,6 +42,39 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void Parse_Joins_MeasuresTheGatewayUnlessTold()
+    {
+        var options = LoadTestOptions.Parse(["joins", "--players", "400", "--pin", "--gateway-dll", Dll]);
+
+        Assert.Equal("joins", options.Mode);
+        Assert.Equal(["gateway"], options.Targets);
+        Assert.Equal(400, options.Players);
+        Assert.True(options.Pin);
+        Assert.Equal(1, options.Silos);
+    }
+
+    [Theory]
+    [InlineData("joins measures quick join: --targets takes gateway, split", "--targets", "bare")]
+    [InlineData("--silos takes 1 or more, and more than 1 only with --targets split", "--silos", "2")]
+    [InlineData("--players takes a whole number of players above 0", "--players", "0")]
+    [InlineData("--rounds takes 1 or more", "--rounds", "0")]
+    public void Parse_BadJoinsOption_ThrowsNamingIt(string expected, params string[] bad)
+    {
+        var error = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["joins", "--gateway-dll", Dll, "--silo-dll", Dll, .. bad]));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SplitWithTwoSilos_KeepsThem()
+    {
+        var options = LoadTestOptions.Parse(["joins", "--targets", "split", "--silos", "2", "--gateway-dll", Dll, "--silo-dll", Dll]);
+
+        Assert.Equal(["split"], options.Targets);
+        Assert.Equal(2, options.Silos);
+    }
+
+    [Fact]
     public void Parse_RunWithSeveralLevels_IsRefused()
     {
         var error = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["run", "--steps", "10,20", "--gateway-dll", Dll, "--barehub-dll", Dll]));

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansGame.LoadTest.Metrics;
@@ -14,7 +15,12 @@ namespace OrleansGame.LoadTest.Bots;
 /// One simulated player: a session, a hub connection, quick join, then <c>Input</c> at 20 Hz with a direction that
 /// changes every second and an increasing <c>seq</c>, answering every <c>Ping</c> with a <c>Pong</c>.
 /// </summary>
-internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePack, FleetMetrics metrics) : IAsyncDisposable
+/// <remarks>
+/// A bot that does not read snapshots (<paramref name="readsSnapshots"/> false: a player of a join round, which sends no
+/// input) still receives them but skips their content, so that a generator keeps up with the snapshots of thousands
+/// of seated players and answers their pings in time.
+/// </remarks>
+internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePack, FleetMetrics metrics, bool readsSnapshots = true) : IAsyncDisposable
 {
     private static readonly TimeSpan InputInterval = TimeSpan.FromMilliseconds(50);
     private static readonly MessagePackSerializerOptions PackOptions =
@@ -31,15 +37,45 @@ internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePa
     private int windowGeneration;
     private long windowFirstTick;
     private long windowLastTick;
+    private volatile string? closingReason;
+    private volatile bool dropped;
 
     /// <summary>Whether the hub connection is up.</summary>
     public bool IsConnected => connection?.State == HubConnectionState.Connected;
+
+    /// <summary>The reason of the <c>Closing</c> the server sent this bot, or null.</summary>
+    public string? ClosingReason => closingReason;
+
+    /// <summary>Whether the connection closed under the bot (not by the bot's own stop).</summary>
+    public bool Dropped => dropped;
 
     /// <summary>Ticks from the first to the last snapshot seen in window <paramref name="generation"/>, 0 when none was seen.</summary>
     public long TicksSpanned(int generation) => windowGeneration == generation ? windowLastTick - windowFirstTick + 1 : 0;
 
     /// <summary>Creates the session, connects, quick-joins and starts sending input; false (and the reason counted) on failure.</summary>
     public async Task<bool> StartAsync(CancellationToken cancellationToken)
+    {
+        if (!await ConnectAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            await connection!.InvokeAsync<BotJoinResult>("JoinRoom", new BotJoinRequest(null), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            metrics.Error("join_failed");
+            return false;
+        }
+
+        inputLoop = SendInputsAsync(stopping.Token);
+        return true;
+    }
+
+    /// <summary>Creates the session and connects, nothing more (the bot answers pings); false (and the reason counted) on failure.</summary>
+    public async Task<bool> ConnectAsync(CancellationToken cancellationToken)
     {
         SessionReply? session;
         try
@@ -77,19 +113,53 @@ internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePa
             return false;
         }
 
+        connection.Closed += OnClosedAsync;
+        return true;
+    }
+
+    /// <summary>
+    /// Quick-joins once and times it, from the call to its answer. A refusal comes back as its code (<c>room_full</c>, ...);
+    /// a join the connection did not live to answer as <c>connection_lost</c>; one not answered within
+    /// <paramref name="timeout"/> as <c>timeout</c>.
+    /// </summary>
+    public async Task<JoinAttempt> JoinAsync(TimeSpan timeout)
+    {
+        var sentAt = Stopwatch.GetTimestamp();
+        using var bound = new CancellationTokenSource(timeout);
         try
         {
-            await connection.InvokeAsync<BotJoinResult>("JoinRoom", new BotJoinRequest(null), cancellationToken);
+            var result = await connection!.InvokeAsync<BotJoinResult>("JoinRoom", new BotJoinRequest(null), bound.Token);
+            return new JoinAttempt(sentAt, Stopwatch.GetTimestamp(), result.RoomId, result.Capacity, result.Roster?.Count ?? 0, null);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (HubException ex)
         {
-            metrics.Error("join_failed");
+            return new JoinAttempt(sentAt, Stopwatch.GetTimestamp(), null, 0, 0, JoinAttempt.CodeOf(ex.Message));
+        }
+        catch (OperationCanceledException) when (bound.IsCancellationRequested)
+        {
+            return new JoinAttempt(sentAt, Stopwatch.GetTimestamp(), null, 0, 0, "timeout");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
+        {
+            // The connection closed under the pending invocation (which cancels it), or broke while reading.
+            return new JoinAttempt(sentAt, Stopwatch.GetTimestamp(), null, 0, 0, "connection_lost");
+        }
+    }
+
+    /// <summary>Leaves the room the bot is in (not timed); false when the server refused or the connection is gone.</summary>
+    public async Task<bool> LeaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection!.InvokeAsync("LeaveRoom", cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is HubException or InvalidOperationException or IOException or InvalidDataException or System.Net.WebSockets.WebSocketException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // A connection that closes under a pending invocation cancels it, or breaks while reading.
             return false;
         }
-
-        connection.Closed += OnClosedAsync;
-        inputLoop = SendInputsAsync(stopping.Token);
-        return true;
     }
 
     /// <inheritdoc/>
@@ -125,10 +195,23 @@ internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePa
         }
 
         var hub = builder.Build();
-        hub.On<BotSnapshot>("Snapshot", OnSnapshot);
+        if (readsSnapshots)
+        {
+            hub.On<BotSnapshot>("Snapshot", OnSnapshot);
+        }
+        else
+        {
+            hub.On<BotSkipped>("Snapshot", static _ => { });
+        }
+
         hub.On<BotPing>("Ping", ping => hub.SendAsync("Pong", new BotPong(ping.Seq)));
         hub.On<BotCode>("Error", error => metrics.Error($"error_{error.Code}"));
-        hub.On<BotCode>("Closing", closing => metrics.Error($"closing_{closing.Reason}"));
+        hub.On<BotCode>("Closing", closing =>
+        {
+            // The first reason is the cause; a connection already closing may be told again.
+            closingReason ??= closing.Reason ?? "unknown";
+            metrics.Error($"closing_{closing.Reason}");
+        });
         hub.On<BotCode>("RoomEvent", static _ => { });
         hub.On<BotCode>("RoomState", static _ => { });
         hub.On<BotCode>("Chat", static _ => { });
@@ -235,6 +318,7 @@ internal sealed class Bot(int index, Uri server, HttpClient http, bool messagePa
     {
         if (!stopping.IsCancellationRequested)
         {
+            dropped = true;
             metrics.Disconnect();
         }
 

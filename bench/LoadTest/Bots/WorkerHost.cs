@@ -4,12 +4,16 @@ namespace OrleansGame.LoadTest.Bots;
 
 /// <summary>
 /// A generator process driven by the coordinator over standard input, one command a line
-/// (<c>add N</c>, <c>begin</c>, <c>end</c>, <c>stop</c>); each answer is one line on standard output starting with <c>@@</c>.
+/// (<c>add N</c>, <c>begin</c>, <c>end</c>, <c>stop</c>; for rounds of quick joins <c>connect N</c>, <c>join</c>,
+/// <c>outcome</c>, <c>leave</c>); each answer is one line on standard output starting with <c>@@</c>.
 /// </summary>
 internal static class WorkerHost
 {
     /// <summary>The prefix of every answer line.</summary>
     public const string AnswerPrefix = "@@ ";
+
+    /// <summary>How long one quick join of a round may take before it counts as failed (<c>timeout</c>).</summary>
+    public static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Serves commands until <c>stop</c> or the end of input.</summary>
     public static async Task<int> RunAsync(Uri server, bool messagePack, int connectParallelism)
@@ -25,6 +29,19 @@ internal static class WorkerHost
                 case ["add", var n] when int.TryParse(n, out var count):
                     var started = await fleet.AddAsync(count, CancellationToken.None);
                     Answer($"added {started} {fleet.Connected}");
+                    break;
+                case ["connect", var n] when int.TryParse(n, out var count):
+                    var connected = await fleet.ConnectAsync(count, CancellationToken.None);
+                    Answer($"connected {connected} {fleet.Connected}");
+                    break;
+                case ["join"]:
+                    Answer(JsonSerializer.Serialize(await fleet.JoinAllAsync(JoinTimeout), LoadTestJson.Options));
+                    break;
+                case ["outcome"]:
+                    Answer(JsonSerializer.Serialize(fleet.Outcome(), LoadTestJson.Options));
+                    break;
+                case ["leave"]:
+                    Answer($"left {await fleet.LeaveAllAsync(CancellationToken.None)}");
                     break;
                 case ["begin"]:
                     fleet.Begin();

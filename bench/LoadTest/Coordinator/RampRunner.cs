@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using OrleansGame.LoadTest.Metrics;
 
 namespace OrleansGame.LoadTest.Coordinator;
@@ -11,6 +10,7 @@ namespace OrleansGame.LoadTest.Coordinator;
 internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly Topology topology = new(options, runDirectory);
 
     private TimeSpan Remaining => TimeSpan.FromMinutes(options.MaxMinutes) - clock.Elapsed;
 
@@ -37,7 +37,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         var sides = new List<(string Name, ServerProcess Process)>();
         try
         {
-            var server = await StartServersAsync(target, sides);
+            var server = await topology.StartAsync(target, sides);
             sides.Insert(0, (target, server));
             return await RampAsync(target, server, sides.Skip(1).ToList());
         }
@@ -51,63 +51,11 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         }
     }
 
-    private async Task<ServerProcess> StartServersAsync(string target, List<(string Name, ServerProcess Process)> sides)
-    {
-        var timeout = TimeSpan.FromSeconds(90);
-        Console.WriteLine($"== {target}: starting");
-        switch (target)
-        {
-            case "gateway":
-                return await ServerProcess.StartAsync(options.GatewayDll, GatewayEnvironment(), Log(target), timeout, GatewayReadyPath);
-            case "bare":
-                return await ServerProcess.StartAsync(options.BareHubDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, Log(target), timeout);
-            case "split":
-                var redisPort = ServerProcess.FreePort();
-                var redis = await ServerProcess.StartAsync("redis-server", ["--port", $"{redisPort}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-                    runDirectory, new Dictionary<string, string>(), Log("redis"), redisPort, null, timeout);
-                sides.Add(("redis", redis));
-                var cluster = new Dictionary<string, string>
-                {
-                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                    ["ConnectionStrings__redis"] = $"127.0.0.1:{redisPort}",
-                    ["Orleans__ClusterId"] = $"bench-{Environment.ProcessId}",
-                };
-                var siloPort = ServerProcess.FreePort();
-                var siloEnvironment = new Dictionary<string, string>(cluster)
-                {
-                    ["Orleans__SiloPort"] = $"{ServerProcess.FreePort()}",
-                    ["Orleans__GatewayPort"] = $"{ServerProcess.FreePort()}",
-                    ["Orleans__AdvertisedAddress"] = "127.0.0.1",
-                    ["Dashboard__Url"] = $"http://127.0.0.1:{ServerProcess.FreePort()}",
-                    ["Urls"] = $"http://127.0.0.1:{siloPort}",
-                };
-                var silo = await ServerProcess.StartAsync("dotnet", [options.SiloDll], Path.GetDirectoryName(Path.GetFullPath(options.SiloDll))!,
-                    siloEnvironment, Log("silo"), siloPort, "/healthz", timeout);
-                sides.Add(("silo", silo));
-                var gatewayPort = ServerProcess.FreePort();
-                var gatewayEnvironment = new Dictionary<string, string>(cluster)
-                {
-                    ["Orleans__Mode"] = "Client",
-                    ["Auth__SigningKey"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-                    ["Limits__MaxConnectionsPerAddress"] = "100000",
-                    ["Limits__SessionsPerMinutePerAddress"] = "100000",
-                    ["Limits__QueriesPerMinutePerAddress"] = "100000",
-                    ["Operations__Url"] = $"http://127.0.0.1:{ServerProcess.FreePort()}",
-                };
-                return await ServerProcess.StartAsync("dotnet", [options.GatewayDll, "--urls", $"http://127.0.0.1:{gatewayPort}"],
-                    Path.GetDirectoryName(Path.GetFullPath(options.GatewayDll))!, gatewayEnvironment, Log(target), gatewayPort, GatewayReadyPath, timeout);
-            default:
-                throw new ArgumentException($"unknown target {target}");
-        }
-    }
-
-    private string Log(string name) => Path.Combine(runDirectory, $"{name}.log");
-
     private async Task<List<StepResult>> RampAsync(string target, ServerProcess server, List<(string Name, ServerProcess Process)> sides)
     {
         var results = new List<StepResult>();
         Console.WriteLine($"== {target}: pid {server.Pid} on {server.BaseUri}; {options.Generators} generator process(es), protocol {(options.MessagePack ? "msgpack" : "json")}");
-        var workers = Enumerable.Range(0, options.Generators).Select(_ => WorkerProcess.Start(server.BaseUri, options.MessagePack, options.ConnectParallelism)).ToList();
+        var workers = Enumerable.Range(0, options.Generators).Select(_ => WorkerProcess.Start(server.BaseUri, options.MessagePack, options.ConnectParallelism, topology.GeneratorCpus)).ToList();
         try
         {
             var current = 0;
@@ -145,23 +93,6 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
 
         return results;
     }
-
-    // The gateway's health endpoints are on its operations port; this public request needs the grains just as /readyz does.
-    private const string GatewayReadyPath = "/api/modes";
-
-    private Dictionary<string, string> GatewayEnvironment() => new()
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        // All bots come from 127.0.0.1: lift the per-address caps, and nothing else.
-        ["Limits__MaxConnectionsPerAddress"] = "100000",
-        ["Limits__SessionsPerMinutePerAddress"] = "100000",
-        ["Limits__QueriesPerMinutePerAddress"] = "100000",
-        // Free ports so that the co-hosted silo never meets another one on this machine (nor the operations listener).
-        ["Operations__Url"] = $"http://127.0.0.1:{ServerProcess.FreePort()}",
-        ["Orleans__SiloPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-        ["Orleans__GatewayPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-        ["Orleans__ClusterId"] = $"bench-{Environment.ProcessId}",
-    };
 
     private async Task<int> RaiseAsync(List<WorkerProcess> workers, int current, int level)
     {

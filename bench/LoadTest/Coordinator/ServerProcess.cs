@@ -32,11 +32,12 @@ internal sealed class ServerProcess : IAsyncDisposable
     public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>
-    /// Starts <paramref name="dll"/> with <c>dotnet</c> on a free port and waits until <paramref name="readyPath"/> answers
-    /// there (the bare hub's <c>/healthz</c>; the gateway keeps its health endpoints on its operations port, so
-    /// <c>/api/modes</c>, which needs the grains, stands in on the game's).
+    /// Starts <paramref name="dll"/> with <c>dotnet</c> on a free port (on <paramref name="cpus"/> when given) and waits
+    /// until <paramref name="readyPath"/> answers there (the bare hub's <c>/healthz</c>; the gateway keeps its health
+    /// endpoints on its operations port, so <c>/api/modes</c>, which needs the grains, stands in on the game's).
     /// </summary>
-    public static Task<ServerProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, string logPath, TimeSpan timeout, string readyPath = "/healthz")
+    public static Task<ServerProcess> StartAsync(
+        string dll, IReadOnlyDictionary<string, string> environment, string logPath, TimeSpan timeout, string readyPath = "/healthz", string? cpus = null)
     {
         if (!File.Exists(dll))
         {
@@ -44,18 +45,26 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var port = FreePort();
-        return StartAsync("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(Path.GetFullPath(dll))!, environment, logPath, port, readyPath, timeout);
+        return StartAsync("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(Path.GetFullPath(dll))!, environment, logPath, port, readyPath, timeout, cpus);
     }
 
     /// <summary>
+    /// The command line that runs <paramref name="command"/> on <paramref name="cpus"/> only (a <c>taskset</c> CPU list),
+    /// or unchanged without one. <c>taskset</c> executes the command in its own process, so the process id is the command's.
+    /// </summary>
+    public static (string Command, List<string> Arguments) Pinned(string? cpus, string command, IEnumerable<string> arguments) =>
+        cpus is null ? (command, [.. arguments]) : ("taskset", ["-c", cpus, command, .. arguments]);
+
+    /// <summary>
     /// Starts <paramref name="command"/> and waits until <paramref name="healthPath"/> answers on <paramref name="port"/>,
-    /// or, without a path, until the port accepts a TCP connection.
+    /// or, without a path, until the port accepts a TCP connection; on <paramref name="cpus"/> only when given.
     /// </summary>
     public static async Task<ServerProcess> StartAsync(
         string command, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment,
-        string logPath, int port, string? healthPath, TimeSpan timeout)
+        string logPath, int port, string? healthPath, TimeSpan timeout, string? cpus = null)
     {
-        var start = new ProcessStartInfo(command, arguments)
+        var (program, programArguments) = Pinned(cpus, command, arguments);
+        var start = new ProcessStartInfo(program, programArguments)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -83,7 +92,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         await server.DisposeAsync();
-        throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} did not become healthy within {timeout.TotalSeconds} s; see {logPath}");
+        throw new InvalidOperationException($"{program} {string.Join(' ', programArguments)} did not become healthy within {timeout.TotalSeconds} s; see {logPath}");
     }
 
     /// <summary>A port nobody listens on right now (another may take it before the server binds, rarely).</summary>

@@ -22,17 +22,24 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>The process id.</summary>
     public int Pid => process.Id;
 
-    /// <summary>Starts a worker against <paramref name="server"/>.</summary>
-    public static WorkerProcess Start(Uri server, bool messagePack, int connectParallelism)
+    /// <summary>Starts a worker against <paramref name="server"/>, on <paramref name="cpus"/> only when given (a <c>taskset</c> CPU list).</summary>
+    public static WorkerProcess Start(Uri server, bool messagePack, int connectParallelism, string? cpus = null)
     {
         var self = Environment.ProcessPath ?? "dotnet";
-        var start = new ProcessStartInfo(self)
+        var start = new ProcessStartInfo(cpus is null ? self : "taskset")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (cpus is not null)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(cpus);
+            start.ArgumentList.Add(self);
+        }
+
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
@@ -55,6 +62,26 @@ internal sealed class WorkerProcess : IAsyncDisposable
         var parts = answer.Split(' ');
         return (int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    /// <summary>Starts <paramref name="count"/> more players that connect and do nothing else; returns (started, connected now).</summary>
+    public async Task<(int Started, int Connected)> ConnectAsync(int count, TimeSpan timeout)
+    {
+        var answer = await AskAsync($"connect {count}", timeout);
+        var parts = answer.Split(' ');
+        return (int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Has every connected player quick-join at once and returns when all have their answer.</summary>
+    public async Task<JoinWindow> JoinAsync(TimeSpan timeout) =>
+        JsonSerializer.Deserialize<JoinWindow>(await AskAsync("join", timeout), LoadTestJson.Options) ?? throw new InvalidOperationException("empty worker report");
+
+    /// <summary>What became of the players since their join: who is still connected, who was closed and why.</summary>
+    public async Task<JoinOutcome> OutcomeAsync() =>
+        JsonSerializer.Deserialize<JoinOutcome>(await AskAsync("outcome", TimeSpan.FromSeconds(30)), LoadTestJson.Options) ?? throw new InvalidOperationException("empty worker report");
+
+    /// <summary>Has every player seated in the last round leave its room; returns how many left.</summary>
+    public async Task<int> LeaveAsync(TimeSpan timeout) =>
+        int.Parse((await AskAsync("leave", timeout)).Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Opens the window.</summary>
     public Task BeginAsync() => AskAsync("begin", TimeSpan.FromSeconds(30));
