@@ -235,7 +235,7 @@ internal sealed class JoinRunner(LoadTestOptions options, string runDirectory)
         {
             try
             {
-                var text = await http.GetStringAsync(new Uri(silo.BaseUri, "/metrics"));
+                var text = await http.GetStringAsync(new Uri(silo.MetricsUri, "/metrics"));
                 foreach (var line in text.Split('\n'))
                 {
                     // name{labels} value [timestamp]

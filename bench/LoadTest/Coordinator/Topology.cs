@@ -27,7 +27,10 @@ internal sealed class Topology(LoadTestOptions options, string runDirectory)
         switch (target)
         {
             case "gateway":
-                return await ServerProcess.StartAsync(options.GatewayDll, GatewayEnvironment(), Log(target), StartTimeout, GatewayReadyPath, ServerCpus);
+                var operations = OperationsUrl();
+                var gateway = await ServerProcess.StartAsync(options.GatewayDll, GatewayEnvironment(operations), Log(target), StartTimeout, GatewayReadyPath, ServerCpus);
+                gateway.MetricsUri = new Uri(operations + "/");
+                return gateway;
             case "bare":
                 return await ServerProcess.StartAsync(options.BareHubDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, Log(target), StartTimeout, cpus: ServerCpus);
             case "split":
@@ -74,7 +77,7 @@ internal sealed class Topology(LoadTestOptions options, string runDirectory)
             ["Limits__MaxConnectionsPerAddress"] = "100000",
             ["Limits__SessionsPerMinutePerAddress"] = "100000",
             ["Limits__QueriesPerMinutePerAddress"] = "100000",
-            ["Operations__Url"] = $"http://127.0.0.1:{ServerProcess.FreePort()}",
+            ["Operations__Url"] = OperationsUrl(),
         };
         return await ServerProcess.StartAsync("dotnet", [options.GatewayDll, "--urls", $"http://127.0.0.1:{gatewayPort}"],
             Path.GetDirectoryName(Path.GetFullPath(options.GatewayDll))!, gatewayEnvironment, Log(target), gatewayPort, GatewayReadyPath, StartTimeout, ServerCpus);
@@ -83,7 +86,9 @@ internal sealed class Topology(LoadTestOptions options, string runDirectory)
     // The gateway's health endpoints are on its operations port; this public request needs the grains just as /readyz does.
     private const string GatewayReadyPath = "/api/modes";
 
-    private Dictionary<string, string> GatewayEnvironment() => new()
+    private static string OperationsUrl() => $"http://127.0.0.1:{ServerProcess.FreePort()}";
+
+    private Dictionary<string, string> GatewayEnvironment(string operationsUrl) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         // All bots come from 127.0.0.1: lift the per-address caps, and nothing else.
@@ -91,7 +96,7 @@ internal sealed class Topology(LoadTestOptions options, string runDirectory)
         ["Limits__SessionsPerMinutePerAddress"] = "100000",
         ["Limits__QueriesPerMinutePerAddress"] = "100000",
         // Free ports so that the co-hosted silo never meets another one on this machine (nor the operations listener).
-        ["Operations__Url"] = $"http://127.0.0.1:{ServerProcess.FreePort()}",
+        ["Operations__Url"] = operationsUrl,
         ["Orleans__SiloPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
         ["Orleans__GatewayPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
         ["Orleans__ClusterId"] = $"bench-{Environment.ProcessId}",
