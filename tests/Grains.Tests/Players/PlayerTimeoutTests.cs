@@ -61,7 +61,8 @@ public sealed class PlayerTimeoutTests(ShortTimingsClusterFixture fixture)
         var bob = await fixture.NewPlayerAsync("Bob", attach: false);
         var code = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: false))).Result!.RoomId;
         var matchmaker = fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.Partition(MatchmakerKeys.For(ShippedModes.ArenaName, null), 0));
-        Assert.Contains(await matchmaker.ListRoomsAsync(), r => r.RoomId == code);
+        // The room reports itself to its partition one-way: wait for the report, then see it go.
+        await Eventually.WaitAsync(matchmaker.ListRoomsAsync, rooms => rooms.Any(r => r.RoomId == code), "the room to be reported");
 
         await alice.Grain.LeaveRoomAsync();
         await Eventually.WaitAsync(matchmaker.ListRoomsAsync, rooms => rooms.All(r => r.RoomId != code), "the room to be disposed");
