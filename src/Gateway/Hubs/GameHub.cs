@@ -33,6 +33,7 @@ internal sealed class GameHub(
             // A long poll's request is a copy made per poll, whose end says nothing about the connection.
             connection.ObserveTransport(Context.GetHttpContext());
         }
+
         registry.Add(connection);
         try
         {
