@@ -26,7 +26,7 @@ public interface IMatchmakerGrain : IGrainWithStringKey
     [OneWay]
     Task ReportRoomAsync(RoomInfo room);
 
-    /// <summary>A room was disposed.</summary>
+    /// <summary>A room was disposed: its reports that arrive after this (one-way messages may overtake each other) are ignored.</summary>
     [OneWay]
     Task RemoveRoomAsync(string roomId);
 

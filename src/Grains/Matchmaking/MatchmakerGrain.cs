@@ -26,7 +26,15 @@ internal sealed partial class MatchmakerGrain(
     /// <summary>How long an offered seat is held for a player whose join the room has not reported yet.</summary>
     public static readonly TimeSpan OfferHeld = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a removed room's late reports are ignored: reports and the removal are one-way messages, which Orleans
+    /// may deliver out of order, and a report overtaken by the removal would list a room that no longer exists.
+    /// </summary>
+    public static readonly TimeSpan RemovedRemembered = TimeSpan.FromMinutes(1);
+
     private readonly Dictionary<string, Entry> rooms = [];
+    private readonly Dictionary<string, DateTimeOffset> removed = [];
+    private readonly Queue<(string RoomId, DateTimeOffset At)> removals = new();
     private RoomSpec? spec;
     private int capacity = int.MaxValue;
     private int quickJoinSeats = int.MaxValue;
@@ -87,7 +95,7 @@ internal sealed partial class MatchmakerGrain(
         {
             roomId = RoomCodes.NewCode();
         }
-        while (rooms.ContainsKey(roomId));
+        while (rooms.ContainsKey(roomId) || removed.ContainsKey(roomId));
 
         var roomSpec = spec! with { IsPrivate = isPrivate };
         var entry = new Entry(new RoomInfo(roomId, 0, capacity, "opening", isPrivate, roomSpec.Mode), roomSpec) { Opening = true };
@@ -131,6 +139,12 @@ internal sealed partial class MatchmakerGrain(
     public Task ReportRoomAsync(RoomInfo room)
     {
         ArgumentNullException.ThrowIfNull(room);
+        ForgetOldRemovals(time.GetUtcNow());
+        if (removed.ContainsKey(room.RoomId))
+        {
+            return Task.CompletedTask;
+        }
+
         if (rooms.TryGetValue(room.RoomId, out var entry))
         {
             // Seats the room now reports taken were offered ones: they no longer need holding.
@@ -149,8 +163,24 @@ internal sealed partial class MatchmakerGrain(
     /// <inheritdoc />
     public Task RemoveRoomAsync(string roomId)
     {
+        var now = time.GetUtcNow();
+        ForgetOldRemovals(now);
         rooms.Remove(roomId);
+        removed[roomId] = now;
+        removals.Enqueue((roomId, now));
         return Task.CompletedTask;
+    }
+
+    private void ForgetOldRemovals(DateTimeOffset now)
+    {
+        while (removals.TryPeek(out var removal) && now - removal.At >= RemovedRemembered)
+        {
+            removals.Dequeue();
+            if (removed.TryGetValue(removal.RoomId, out var at) && at == removal.At)
+            {
+                removed.Remove(removal.RoomId);
+            }
+        }
     }
 
     /// <inheritdoc />
