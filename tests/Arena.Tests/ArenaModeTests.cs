@@ -325,7 +325,8 @@ public sealed class ArenaModeTests
     public void GetState_AfterATick_WritesTheSnapshotJsonClientsRead()
     {
         var arena = new ArenaRoom(NoOrbs);
-        arena.Join("p1", "Alice").RttMs = 24;
+        arena.Join("p1", "Alice");
+        arena.Room.SetRtt("p1", 24);
         arena.Join("p2", "Bob");
         arena.State.RestorePlayer("p1", 500.04, 500, 0, 0, 0, away: false);
         arena.State.RestorePlayer("p2", 100, 200.06, 0, 0, 0, away: false);

@@ -186,9 +186,7 @@ public sealed class FourInARowModeTests
         var table = new Table().Join("ada", "bob");
         table.Drop("ada");
 
-        var ada = table.Room.Find("ada")!;
-        ada.IsAway = false;
-        table.Mode.OnReturn(table.Game, table.Room, ada);
+        table.Mode.OnReturn(table.Game, table.Room, table.Room.SetAway("ada", away: false));
         table.Play(4);
 
         Assert.False(table.View.Players[0].Away);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrleansGame.Rooms;
+using OrleansGame.Rooms.Testing;
 
 namespace GameName.Tests;
 
@@ -14,6 +15,33 @@ public sealed class GameNameModeTests
         Assert.Equal(Tap.Type, rule.Type);
         Assert.Equal(typeof(Tap), rule.PayloadType);
         Assert.True(ModeNames.IsValid(GameNameMode.Name));
+    }
+
+    [Fact]
+    public void Room_TapsToTheTarget_WinsTheRoundForEveryoneToSeeAndRecordsResults()
+    {
+        // RoomHarness runs the mode's hooks as the host does (join, tick with the batch, leave), without Orleans.
+        var room = new RoomHarness<GameNameState>(new GameNameMode(new GameNameRules(target: 3))).Seat("alice", "bob");
+
+        room.Tick(new RoomMessage("alice", Tap.Type, new Tap(2)), new RoomMessage("bob", Tap.Type, new Tap(9)));
+        room.Tick(new RoomMessage("alice", Tap.Type, new Tap(1)));
+
+        Assert.Equal(["alice", "bob"], room.Room.Sent.Where(s => s.Type == RoundWon.Type).Select(s => s.To));
+        Assert.Equal(GameNameMode.InvalidTapCode, Assert.Single(room.Room.Rejections).Code);
+        Assert.Equal([("alice", true), ("bob", false)], room.Room.Results.Select(r => (r.PlayerId, r.Won)).OrderBy(r => r.PlayerId));
+    }
+
+    [Fact]
+    public void Room_HandedOverMidRound_KeepsEveryTap()
+    {
+        var room = new RoomHarness<GameNameState>(new GameNameMode()).Seat("alice");
+        room.Tick(new RoomMessage("alice", Tap.Type, new Tap(3)));
+
+        // As on the silo a room moves to: the state is what the checkpoint restores.
+        room.Restore();
+        room.Tick(new RoomMessage("alice", Tap.Type, new Tap(2)));
+
+        Assert.Equal(5, room.State.Taps["alice"]);
     }
 
     [Fact]

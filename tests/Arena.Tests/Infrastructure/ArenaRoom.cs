@@ -2,6 +2,7 @@ using System.Text.Json;
 using OrleansGame.Arena.Simulation;
 using OrleansGame.Rooms;
 using OrleansGame.Rooms.Hosting;
+using OrleansGame.Rooms.Testing;
 
 namespace OrleansGame.Arena.Tests.Infrastructure;
 
@@ -15,7 +16,7 @@ internal sealed class ArenaRoom
     public ArenaRoom(ArenaOptions? options = null, ulong seed = 7)
     {
         Mode = new ArenaMode(options ?? new ArenaOptions());
-        Room = new TestRoom(Mode.Settings.TickInterval);
+        Room = new TestRoom("arena", Mode.Settings.TickInterval) { Id = "k3x9qa" };
         State = (ArenaSimulation)Hosted.CreateState(new RoomSetup(Room.Id, false, Room.Properties, seed));
     }
 
@@ -38,16 +39,12 @@ internal sealed class ArenaRoom
 
     public void Drop(string playerId)
     {
-        var member = Room.Find(playerId)!;
-        member.IsAway = true;
-        Hosted.OnLeave(State, Room, member, LeaveReason.Dropped);
+        Hosted.OnLeave(State, Room, Room.SetAway(playerId, away: true), LeaveReason.Dropped);
     }
 
     public void Return(string playerId)
     {
-        var member = Room.Find(playerId)!;
-        member.IsAway = false;
-        Hosted.OnReturn(State, Room, member);
+        Hosted.OnReturn(State, Room, Room.SetAway(playerId, away: false));
     }
 
     public void Leave(string playerId, LeaveReason reason = LeaveReason.Left) =>
@@ -85,12 +82,12 @@ internal sealed class ArenaRoom
     public ArenaRoom Restored(ArenaOptions? options = null)
     {
         var mode = new ArenaMode(options ?? new ArenaOptions());
-        var room = new TestRoom(Room.TickInterval) { Id = Room.Id, Tick = Room.Tick, Now = Room.Now, Phase = Room.Phase };
+        var room = new TestRoom(Room.Mode, Room.TickInterval) { Id = Room.Id, Tick = Room.Tick, Now = Room.Now, Phase = Room.Phase };
         foreach (var member in Room.Members)
         {
-            var copy = room.Seat(member.PlayerId, member.Name);
-            copy.IsAway = member.IsAway;
-            copy.RttMs = member.RttMs;
+            room.Seat(member.PlayerId, member.Name);
+            room.SetAway(member.PlayerId, member.IsAway);
+            room.SetRtt(member.PlayerId, member.RttMs);
         }
 
         var state = (ArenaSimulation)JsonSerializer.Deserialize(CheckpointJson(), ((IHostedMode)mode).StateType, RoomJson.Options)!;

@@ -1,6 +1,7 @@
 using OrleansGame.FourInARow.Rules;
 using OrleansGame.FourInARow.Wire;
 using OrleansGame.Rooms;
+using OrleansGame.Rooms.Testing;
 
 namespace OrleansGame.FourInARow.Tests.Infrastructure;
 
@@ -20,7 +21,7 @@ internal sealed class Table
 
     public FourInARowMode Mode { get; }
 
-    public TestRoom Room { get; } = new();
+    public TestRoom Room { get; } = new("four-in-a-row", TimeSpan.FromMilliseconds(100));
 
     public FourInARowGame Game { get; private set; }
 
@@ -41,9 +42,7 @@ internal sealed class Table
 
     public void Drop(string playerId)
     {
-        var member = Room.Find(playerId)!;
-        member.IsAway = true;
-        Mode.OnLeave(Game, Room, member, LeaveReason.Dropped);
+        Mode.OnLeave(Game, Room, Room.SetAway(playerId, away: true), LeaveReason.Dropped);
     }
 
     /// <summary>One tick whose batch holds <paramref name="messages"/>.</summary>
