@@ -23,10 +23,11 @@ public interface IPlayerGrain : IGrainWithStringKey
     Task AttachAsync(IPlayerObserver observer, IGatewayObserver? gateway = null);
 
     /// <summary>
-    /// Renews the subscription of <paramref name="observer"/>; false when a newer connection replaced it
-    /// (the caller should close). Re-attaches the observer when the grain was reactivated elsewhere.
+    /// Renews the subscription of <paramref name="observer"/>: null while it is the player's connection (re-attached
+    /// when the grain was reactivated elsewhere); otherwise the <see cref="Closing"/> the caller closes it with: why
+    /// the grain closed it (<c>ping_timeout</c>), or <c>duplicate_session</c> when another connection is the player's.
     /// </summary>
-    Task<bool> RenewAsync(IPlayerObserver observer, IGatewayObserver? gateway = null);
+    Task<Closing?> RenewAsync(IPlayerObserver observer, IGatewayObserver? gateway = null);
 
     /// <summary>The connection of <paramref name="observer"/> ended: the player is away and the seat hold starts.</summary>
     Task DetachAsync(IPlayerObserver observer);

@@ -49,7 +49,7 @@ public sealed class RenewalTests
 
         var closing = await first.Closing.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
         Assert.Equal("duplicate_session", closing.Reason);
-        Assert.Equal("the player connected again elsewhere", closing.Message);
+        Assert.Equal("another connection of this player is the current one", closing.Message);
         await first.Closed.WaitAsync(Bound, TestContext.Current.CancellationToken);
         await second.CreateRoomAsync(isPrivate: true).WaitAsync(Bound, TestContext.Current.CancellationToken);
         Assert.False(second.Closing.IsCompleted, "the current connection was told to close");

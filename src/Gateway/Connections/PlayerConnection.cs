@@ -348,14 +348,14 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         }
     }
 
-    private async ValueTask<bool> OnRenewedAsync(bool stillCurrent, CancellationToken cancellationToken)
+    private async ValueTask<bool> OnRenewedAsync(Closing? ended, CancellationToken cancellationToken)
     {
-        if (stillCurrent)
+        if (ended is null)
         {
             return true;
         }
 
-        await CloseAsync(new Closing(ClosingReasons.DuplicateSession, "the player connected again elsewhere"));
+        await CloseAsync(ended);
         return false;
     }
 }

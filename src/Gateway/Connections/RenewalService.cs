@@ -1,33 +1,34 @@
 using OrleansGame.Cancellable;
 using OrleansGame.Grains.Abstractions;
+using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Gateway.Connections;
 
 /// <summary>
 /// Keeps a connection's observer subscription alive: every interval it renews with the player grain and yields
-/// whether the subscription is still the current one (with the gateway's fan-out, so a grain that re-attaches routes
-/// snapshots as before). Its handle is the observer reference it renews.
+/// null while the subscription is still the current one (with the gateway's fan-out, so a grain that re-attaches routes
+/// snapshots as before), or the <see cref="Closing"/> the grain ended it with. Its handle is the observer reference it renews.
 /// </summary>
 internal sealed partial class RenewalService(
     IPlayerGrain player, IPlayerObserver observer, IGatewayObserver gateway, TimeSpan interval, TimeProvider time, ILogger logger)
-    : ICancellable<bool, IPlayerObserver>
+    : ICancellable<Closing?, IPlayerObserver>
 {
     /// <inheritdoc/>
     public IPlayerObserver CreateHandle() => observer;
 
     /// <inheritdoc/>
-    public async ValueTask<CancellationResult<bool>> RunAsync(CancellationToken cancellationToken)
+    public async ValueTask<CancellationResult<Closing?>> RunAsync(CancellationToken cancellationToken)
     {
         await Task.Delay(interval, time, cancellationToken);
         try
         {
-            return CancellationResult<bool>.Item(await player.RenewAsync(observer, gateway).WaitAsync(cancellationToken));
+            return CancellationResult<Closing?>.Item(await player.RenewAsync(observer, gateway).WaitAsync(cancellationToken));
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // A failed renewal is retried next interval; the grain re-attaches the observer when it comes back.
             LogRenewFailed(logger, exception);
-            return CancellationResult<bool>.Continue;
+            return CancellationResult<Closing?>.Continue;
         }
     }
 

@@ -10,6 +10,7 @@ internal sealed partial class PlayerGrain
     private IPlayerObserver? observer;
     private IGatewayObserver? gateway;
     private IPlayerObserver? retired;
+    private Closing? retiredBecause;
     private IGrainTimer? pingTimer;
 
     /// <inheritdoc />
@@ -19,8 +20,9 @@ internal sealed partial class PlayerGrain
         if (this.observer is { } older && !older.Equals(observer))
         {
             LogSuperseded(PlayerId);
-            Push(older, new Closing(ClosingReasons.DuplicateSession, "a newer connection of this player took over"), static (o, c) => o.OnClosingAsync(c));
-            retired = older;
+            var superseded = Superseded();
+            Push(older, superseded, static (o, c) => o.OnClosingAsync(c));
+            (retired, retiredBecause) = (older, superseded);
         }
         else if (this.observer is null)
         {
@@ -49,21 +51,28 @@ internal sealed partial class PlayerGrain
     }
 
     /// <inheritdoc />
-    public async Task<bool> RenewAsync(IPlayerObserver observer, IGatewayObserver? gateway = null)
+    public async Task<Closing?> RenewAsync(IPlayerObserver observer, IGatewayObserver? gateway = null)
     {
         ArgumentNullException.ThrowIfNull(observer);
         if (observer.Equals(this.observer))
         {
-            return true;
+            return null;
+        }
+
+        // The closing this grain pushed may not have reached the connection yet (a push is one-way): the renewal
+        // carries the same reason, so the client hears why, whichever arrives first.
+        if (observer.Equals(retired))
+        {
+            return retiredBecause ?? Superseded();
+        }
+
+        if (this.observer is not null)
+        {
+            return new Closing(ClosingReasons.DuplicateSession, "another connection of this player is the current one");
         }
 
         // After a reactivation (for example on another silo) the grain has forgotten the connection: take it back,
-        // unless it is one this grain already closed or replaced, and resume the seat so that a room which moved
-        // too comes back and the client redraws from a full state.
-        if (this.observer is not null || observer.Equals(retired))
-        {
-            return false;
-        }
+        // and resume the seat so that a room which moved too comes back and the client redraws from a full state.
 
         this.observer = observer;
         this.gateway = gateway;
@@ -74,7 +83,7 @@ internal sealed partial class PlayerGrain
             Push(observer, resumed, static (o, r) => o.OnRoomStateAsync(r));
         }
 
-        return true;
+        return null;
     }
 
     /// <inheritdoc />
@@ -82,7 +91,7 @@ internal sealed partial class PlayerGrain
     {
         if (observer is not null && observer.Equals(this.observer))
         {
-            await DisconnectAsync();
+            await DisconnectAsync(because: null);
         }
     }
 
@@ -128,17 +137,19 @@ internal sealed partial class PlayerGrain
         if (ping.TimedOut(now, pingOptions.Value.Timeout))
         {
             LogPingTimeout(PlayerId);
-            Push(current, new Closing(ClosingReasons.PingTimeout, "no pong arrived in time"), static (o, c) => o.OnClosingAsync(c));
-            await DisconnectAsync();
+            var timedOut = new Closing(ClosingReasons.PingTimeout, "no pong arrived in time");
+            Push(current, timedOut, static (o, c) => o.OnClosingAsync(c));
+            await DisconnectAsync(timedOut);
             return;
         }
 
         Push(current, ping.Next(now), static (o, p) => o.OnPingAsync(p));
     }
 
-    private async Task DisconnectAsync()
+    /// <summary>Forgets the connection; <paramref name="because"/> is the closing it was sent, null when it detached itself.</summary>
+    private async Task DisconnectAsync(Closing? because)
     {
-        retired = observer;
+        (retired, retiredBecause) = (observer, because);
         observer = null;
         gateway = null;
         metrics.PlayerOffline();
@@ -160,6 +171,8 @@ internal sealed partial class PlayerGrain
 
         return Task.CompletedTask;
     }
+
+    private static Closing Superseded() => new(ClosingReasons.DuplicateSession, "a newer connection of this player took over");
 
     private void StopPing()
     {

@@ -21,8 +21,8 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
         Assert.Equal(code, state.RoomId);
         Assert.Contains(state.Roster, r => r.PlayerId == alice.Id);
         await second.WaitForSnapshotAsync(_ => true);
-        Assert.False(await alice.Grain.RenewAsync(alice.Reference));
-        Assert.True(await alice.Grain.RenewAsync(secondRef));
+        Assert.Equal(ClosingReasons.DuplicateSession, (await alice.Grain.RenewAsync(alice.Reference))?.Reason);
+        Assert.Null(await alice.Grain.RenewAsync(secondRef));
     }
 
     [Fact]
@@ -36,11 +36,11 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
         var pingsBefore = alice.Connection.Pings.Count;
         var renewed = await alice.Grain.RenewAsync(alice.Reference);
 
-        Assert.True(renewed);
+        Assert.Null(renewed);
         var state = await alice.Connection.WaitForAsync(o => o.RoomStates.FirstOrDefault());
         Assert.Equal(code, state.RoomId);
         await alice.Connection.WaitForAsync(o => o.Pings.Count > pingsBefore ? o : null, what: "pings to resume");
-        Assert.False(await alice.Grain.RenewAsync(strangerRef));
+        Assert.Equal(ClosingReasons.DuplicateSession, (await alice.Grain.RenewAsync(strangerRef))?.Reason);
         Assert.Empty(stranger.Pings);
     }
 
