@@ -125,8 +125,8 @@ public sealed partial class GameClient : IAsyncDisposable
         Interlocked.Exchange(ref _room, null)?.End(LeaveCause.Disconnected);
         await _hub.DisposeAsync().ConfigureAwait(false);
         _http.Dispose();
-        _connecting.Dispose();
-        _lifetime.Dispose();
+        // _lifetime and _connecting stay undisposed on purpose: a call still unwinding links to the one and releases
+        // the other; neither holds an OS handle.
     }
 
     private bool GivenUp => _final || Volatile.Read(ref _disposed) != 0;
