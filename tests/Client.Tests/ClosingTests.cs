@@ -54,4 +54,26 @@ public sealed class ClosingTests(GatewayFixture fixture)
         Assert.Equal(ClosingReason.ServerShutdown, closing.Reason);
         Assert.False(closing.IsFinal);
     }
+
+    [Theory]
+    [InlineData(GameProtocol.Json)]
+    [InlineData(GameProtocol.MessagePack)]
+    public async Task UnansweredPings_CloseWithPingTimeout(GameProtocol protocol)
+    {
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Ping:Interval"] = "00:00:00.2",
+            ["Ping:Timeout"] = "00:00:02",
+        });
+        await using var client = await server.NewPlayerAsync(protocol, configure: options => options.AnswerPings = false);
+        var closings = new Inbox<ClosingEventArgs>();
+        client.Closing += (_, closing) => closings.Add(closing);
+
+        await client.ConnectAsync(Token);
+        var closing = await closings.NextAsync(timeout: TimeSpan.FromSeconds(20));
+
+        Assert.Equal(ClosingReason.PingTimeout, closing.Reason);
+        Assert.Equal("ping_timeout", closing.Code);
+        Assert.False(closing.IsFinal);
+    }
 }
