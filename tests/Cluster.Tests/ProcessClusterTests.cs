@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using OrleansGame.Cluster.Tests.Infrastructure;
 using OrleansGame.Gateway.Tests.Metrics;
+using OrleansGame.Grains.Abstractions.Wire;
 using OrleansGame.Silo.Tests.Infrastructure;
 
 namespace OrleansGame.Cluster.Tests;
@@ -74,7 +75,7 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         var (first, second, _) = await SeatTwoPlayersAsync();
         await using var _1 = first;
         await using var _2 = second;
-        var before = new Dictionary<string, ProfileDto>();
+        var before = new Dictionary<string, PlayerProfile>();
         foreach (var player in new[] { first, second })
         {
             // Rounds are 5 s here: a finished round with two players counts and is persisted.
@@ -208,16 +209,16 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
             .Select(x => x.Silo)
             .FirstOrDefault();
 
-    private async Task<ProfileDto?> ProfileAsync(string playerId)
+    private async Task<PlayerProfile?> ProfileAsync(string playerId)
     {
         using var response = await cluster.Http.GetAsync(new Uri(cluster.Url, $"api/players/{playerId}"));
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ProfileDto>() : null;
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<PlayerProfile>() : null;
     }
 
-    private async Task<List<LeaderboardRowDto>?> LeaderboardAsync()
+    private async Task<List<LeaderboardEntry>?> LeaderboardAsync()
     {
         using var response = await cluster.Http.GetAsync(new Uri(cluster.Url, "api/leaderboard?top=100"));
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<List<LeaderboardRowDto>>() : null;
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<List<LeaderboardEntry>>() : null;
     }
 
     private static Task<T?> PollAsync<T>(Func<Task<T?>> read, Func<T?, bool> done, string what) =>

@@ -7,6 +7,7 @@ using OrleansGame.Gateway.Auth;
 using OrleansGame.Gateway.Security;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Validation;
+using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Gateway.Api;
 

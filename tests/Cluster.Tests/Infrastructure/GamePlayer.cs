@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Cluster.Tests.Infrastructure;
 
@@ -12,21 +13,21 @@ public sealed class GamePlayer : IAsyncDisposable
 {
     private readonly Lock gate = new();
     private readonly List<(SnapshotDto Snapshot, long At)> snapshots = [];
-    private readonly List<ClosingDto> closings = [];
+    private readonly List<Closing> closings = [];
     private readonly List<JoinResultDto> roomStates = [];
     private readonly CancellationTokenSource stop = new();
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? steering;
     private long seq;
 
-    private GamePlayer(SessionDto session, HubConnection connection)
+    private GamePlayer(SessionResponse session, HubConnection connection)
     {
         Session = session;
         Connection = connection;
     }
 
     /// <summary>The session (player id, token).</summary>
-    public SessionDto Session { get; }
+    public SessionResponse Session { get; }
 
     /// <summary>The player id.</summary>
     public string Id => Session.PlayerId;
@@ -38,7 +39,7 @@ public sealed class GamePlayer : IAsyncDisposable
     public IReadOnlyList<(SnapshotDto Snapshot, long At)> Snapshots { get { lock (gate) { return [.. snapshots]; } } }
 
     /// <summary>Closing messages received.</summary>
-    public IReadOnlyList<ClosingDto> Closings { get { lock (gate) { return [.. closings]; } } }
+    public IReadOnlyList<Closing> Closings { get { lock (gate) { return [.. closings]; } } }
 
     /// <summary>RoomState pushes received (a resumed seat).</summary>
     public IReadOnlyList<JoinResultDto> RoomStates { get { lock (gate) { return [.. roomStates]; } } }
@@ -48,16 +49,16 @@ public sealed class GamePlayer : IAsyncDisposable
     {
         using var response = await http.PostAsJsonAsync(new Uri(url, "api/sessions"), new { name });
         response.EnsureSuccessStatusCode();
-        var session = await response.Content.ReadFromJsonAsync<SessionDto>() ?? throw new InvalidOperationException("no session");
+        var session = await response.Content.ReadFromJsonAsync<SessionResponse>() ?? throw new InvalidOperationException("no session");
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(url, "hubs/game"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(session.Token))
             .WithAutomaticReconnect(new SteadyRetry())
             .Build();
         var player = new GamePlayer(session, connection);
         connection.On<SnapshotDto>("Snapshot", s => player.Record(player.snapshots, (s, Stopwatch.GetTimestamp())));
-        connection.On<ClosingDto>("Closing", c => player.Record(player.closings, c));
+        connection.On<Closing>("Closing", c => player.Record(player.closings, c));
         connection.On<JoinResultDto>("RoomState", r => player.Record(player.roomStates, r));
-        connection.On<PingDto>("Ping", async p =>
+        connection.On<Ping>("Ping", async p =>
         {
             try
             {
