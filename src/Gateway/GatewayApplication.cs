@@ -1,3 +1,4 @@
+using OrleansGame.Gateway.Admin;
 using OrleansGame.Gateway.Api;
 using OrleansGame.Gateway.Auth;
 using OrleansGame.Gateway.Hosting;
@@ -24,6 +25,7 @@ public static class GatewayApplication
         builder.AddGameApi();
         builder.AddGameHub();
         builder.AddGameObservability();
+        builder.AddAdminConsole();
 
         var app = builder.Build();
         app.UseOperationsPort();
@@ -38,6 +40,7 @@ public static class GatewayApplication
         app.MapGameApi();
         app.MapGameHub();
         app.MapGameObservability();
+        app.MapAdminConsole();
         return app;
     }
 }
