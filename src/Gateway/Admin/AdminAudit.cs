@@ -32,6 +32,6 @@ internal sealed partial class AdminAudit
         LogAction(_logger, admin, action, target, outcome, _time.GetUtcNow());
     }
 
-    [LoggerMessage(EventId = 1700, Level = LogLevel.Warning, Message = "Admin audit: {Admin} {Action} {Target}: {Outcome} at {At:O}")]
+    [LoggerMessage(EventId = 1700, Level = LogLevel.Information, Message = "Admin audit: {Admin} {Action} {Target}: {Outcome} at {At:O}")]
     private static partial void LogAction(ILogger logger, string admin, string action, string target, string outcome, DateTimeOffset at);
 }
