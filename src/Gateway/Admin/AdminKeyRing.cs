@@ -8,7 +8,7 @@ namespace OrleansGame.Gateway.Admin;
 internal sealed class AdminKeyRing(IOptions<AdminOptions> options)
 {
     private readonly (byte[] Hash, AdminCaller Caller)[] _keys =
-        [.. options.Value.Keys.Select(static k => (Hash(k.Key), new AdminCaller(k.Name, k.Role)))];
+        [.. options.Value.Keys.Select(static k => (Hash(k.Key), new AdminCaller(k.Name, k.ParsedRole ?? AdminRole.ReadOnly)))];
 
     /// <summary>Whether any key is configured; without one the console refuses everything.</summary>
     public bool Enabled => _keys.Length > 0;

@@ -28,7 +28,7 @@ public sealed class AdminOptions
                 return $"Admin:Keys:{i}:Key must be at least {MinKeyLength} characters (openssl rand -base64 32)";
             }
 
-            if (!Enum.IsDefined(key.Role))
+            if (key.ParsedRole is null)
             {
                 return $"Admin:Keys:{i}:Role must be ReadOnly or Operator";
             }
