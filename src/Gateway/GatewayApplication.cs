@@ -4,6 +4,7 @@ using OrleansGame.Gateway.Auth;
 using OrleansGame.Gateway.Hosting;
 using OrleansGame.Gateway.Hubs;
 using OrleansGame.Gateway.Observability;
+using OrleansGame.Gateway.OpenApi;
 using OrleansGame.Gateway.Operations;
 using OrleansGame.Gateway.Security;
 
@@ -26,6 +27,7 @@ public static class GatewayApplication
         builder.AddGameHub();
         builder.AddGameObservability();
         builder.AddAdminConsole();
+        builder.AddGameOpenApi();
 
         var app = builder.Build();
         app.UseOperationsPort();
@@ -41,6 +43,7 @@ public static class GatewayApplication
         app.MapGameHub();
         app.MapGameObservability();
         app.MapAdminConsole();
+        app.MapGameOpenApi();
         return app;
     }
 }
