@@ -2,6 +2,7 @@ using OrleansGame.Gateway.Api;
 using OrleansGame.Gateway.Operations;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Validation;
+using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Gateway.Admin;
 
@@ -172,12 +173,12 @@ internal static class AdminEndpoints
         return TypedResults.Ok(new AdminActionResult(AdminAction.ResetLeaderboard, "leaderboard", AdminOutcomes.Ok));
     }
 
-    private static async Task<IReadOnlyList<Grains.Abstractions.Wire.RoomView>> InspectLiveRoomsAsync(IGrainFactory grains)
+    private static async Task<IReadOnlyList<RoomView>> InspectLiveRoomsAsync(IGrainFactory grains)
     {
         var type = grains.GetGrain<IRoomGrain>("aaaaaa").GetGrainId().Type;
         var ids = await grains.GetGrain<IManagementGrain>(0).GetActiveGrains(type);
         var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IRoomGrain>(id.Key.ToString()!).InspectAsync()));
-        return [.. views.OfType<Grains.Abstractions.Wire.RoomView>()];
+        return [.. views.OfType<RoomView>()];
     }
 
     private static IResult Done(AdminAudit audit, AdminCaller caller, string action, string target, string outcome, IResult notFound)

@@ -19,9 +19,19 @@ internal sealed record AdminRoomSummary(
 internal sealed record AdminRoomDetail(AdminRoomSummary Room, IReadOnlyList<RoomMemberView> Members, string StateMethod, JsonElement? State)
 {
     /// <summary>The detail of <paramref name="view"/> at <paramref name="now"/>.</summary>
-    public static AdminRoomDetail Of(RoomView view, DateTimeOffset now) => new(
-        AdminRoomSummary.Of(view, now), view.Members, view.StateMethod,
-        view.State is { } state ? JsonDocument.Parse(state.Utf8).RootElement.Clone() : null);
+    public static AdminRoomDetail Of(RoomView view, DateTimeOffset now) =>
+        new(AdminRoomSummary.Of(view, now), view.Members, view.StateMethod, Parse(view.State));
+
+    private static JsonElement? Parse(JsonPayload? state)
+    {
+        if (state is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(state.Utf8);
+        return document.RootElement.Clone();
+    }
 }
 
 /// <summary>A player found by a console search: <c>GET /admin/api/players?query=</c>.</summary>
