@@ -44,4 +44,7 @@ public static class ErrorCodes
 
     /// <summary>The silo runs as many rooms as it may; join an existing room or try again later.</summary>
     public const string TooManyRooms = "too_many_rooms";
+
+    /// <summary>An operator closed the room; join another.</summary>
+    public const string RoomClosed = "room_closed";
 }

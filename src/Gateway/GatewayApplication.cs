@@ -1,8 +1,10 @@
+using OrleansGame.Gateway.Admin;
 using OrleansGame.Gateway.Api;
 using OrleansGame.Gateway.Auth;
 using OrleansGame.Gateway.Hosting;
 using OrleansGame.Gateway.Hubs;
 using OrleansGame.Gateway.Observability;
+using OrleansGame.Gateway.OpenApi;
 using OrleansGame.Gateway.Operations;
 using OrleansGame.Gateway.Security;
 
@@ -24,6 +26,8 @@ public static class GatewayApplication
         builder.AddGameApi();
         builder.AddGameHub();
         builder.AddGameObservability();
+        builder.AddAdminConsole();
+        builder.AddGameOpenApi();
 
         var app = builder.Build();
         app.UseOperationsPort();
@@ -38,6 +42,8 @@ public static class GatewayApplication
         app.MapGameApi();
         app.MapGameHub();
         app.MapGameObservability();
+        app.MapAdminConsole();
+        app.MapGameOpenApi();
         return app;
     }
 }

@@ -10,4 +10,7 @@ public interface ILeaderboardGrain : IGrainWithIntegerKey
 
     /// <summary>The best <paramref name="top"/> rows, best first.</summary>
     Task<IReadOnlyList<LeaderboardEntry>> GetTopAsync(int top);
+
+    /// <summary>Empties the leaderboard (players' own stats stay); returns how many rows it held.</summary>
+    Task<int> ResetAsync();
 }

@@ -52,6 +52,15 @@ public interface IPlayerGrain : IGrainWithStringKey
     /// <summary>Leaves the current room, if any.</summary>
     Task LeaveRoomAsync();
 
+    /// <summary>The player as the operations console shows it; null when this player was never registered.</summary>
+    Task<PlayerView?> InspectAsync();
+
+    /// <summary>
+    /// An operator removes the player: the seat is released and the connection gets <c>Closing{kicked}</c> with
+    /// <paramref name="reason"/> and is closed. False when this player was never registered.
+    /// </summary>
+    Task<bool> KickAsync(string reason);
+
     /// <summary>The room the player holds a seat in, or null.</summary>
     Task<string?> GetCurrentRoomAsync();
 

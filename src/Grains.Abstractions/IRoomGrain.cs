@@ -40,4 +40,19 @@ public interface IRoomGrain : IGrainWithStringKey
 
     /// <summary>The room as the room list shows it.</summary>
     Task<RoomInfo> GetInfoAsync();
+
+    /// <summary>The room as the operations console shows it; null when no room is open under this code.</summary>
+    Task<RoomView?> InspectAsync();
+
+    /// <summary>
+    /// An operator closes the room: every member gets <c>Error{room_closed}</c> with <paramref name="reason"/> and
+    /// loses the seat, and the room ends. False when no room is open under this code.
+    /// </summary>
+    Task<bool> CloseRoomAsync(string reason);
+
+    /// <summary>
+    /// An operator moves the room to the silo <paramref name="silo"/>: it writes its checkpoint and resumes there, as
+    /// in a hand-over. False when no room is open under this code.
+    /// </summary>
+    Task<bool> MoveAsync(SiloAddress silo);
 }

@@ -8,4 +8,7 @@ public enum TerminateReason
 
     /// <summary>A hook of the mode threw; the room is closed and its members released.</summary>
     Failed,
+
+    /// <summary>An operator closed the room; its members were released.</summary>
+    Closed,
 }

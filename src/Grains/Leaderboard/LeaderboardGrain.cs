@@ -39,4 +39,13 @@ internal sealed class LeaderboardGrain(
     /// <inheritdoc />
     public Task<IReadOnlyList<LeaderboardEntry>> GetTopAsync(int top) =>
         Task.FromResult<IReadOnlyList<LeaderboardEntry>>([.. state.State.Rows.Take(Math.Clamp(top, 0, Size))]);
+
+    /// <inheritdoc />
+    public async Task<int> ResetAsync()
+    {
+        var count = state.State.Rows.Count;
+        state.State.Rows.Clear();
+        await state.WriteStateAsync();
+        return count;
+    }
 }

@@ -26,4 +26,6 @@ internal sealed partial class PlayerGrain
     [LoggerMessage(EventId = 1220, Level = LogLevel.Debug, Message = "Player {PlayerId} finished a round in room {RoomId} with {Score} points")]
     private partial void LogRoundRecorded(string playerId, string roomId, int score);
 
+    [LoggerMessage(EventId = 1230, Level = LogLevel.Information, Message = "Player {PlayerId} kicked by an operator ({Reason})")]
+    private partial void LogKicked(string playerId, string reason);
 }

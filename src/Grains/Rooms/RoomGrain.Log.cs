@@ -55,4 +55,10 @@ internal sealed partial class RoomGrain
 
     [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Room {RoomId} was not opened: this silo runs {Rooms} rooms, its maximum (Rooms:MaxPerSilo)")]
     private partial void LogSiloFull(string roomId, int rooms);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Room {RoomId} closed by an operator ({Reason}); {Members} members released")]
+    private partial void LogClosedByOperator(string roomId, string reason, int members);
+
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Information, Message = "Room {RoomId} moves to silo {Silo} at an operator's request")]
+    private partial void LogMoving(string roomId, string silo);
 }

@@ -9,6 +9,7 @@ namespace OrleansGame.Grains.Rooms;
 internal sealed partial class RoomGrain
 {
     private DateTimeOffset nextPeriodicAt;
+    private TimeSpan lateness;
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +25,8 @@ internal sealed partial class RoomGrain
         }
 
         var tickStart = time.GetTimestamp();
-        metrics.TickLate(tickSchedule!.LatenessAt(tickStart));
+        lateness = tickSchedule!.LatenessAt(tickStart);
+        metrics.TickLate(lateness);
         var (phase, inProgress) = (room.Phase, room.InProgress);
         room.Tick++;
         var batch = TakeInbox();

@@ -34,6 +34,7 @@ internal sealed partial class RoomGrain(
     private string? creator;
     private bool abandoned;
     private bool checkpointDue;
+    private DateTimeOffset activeSince;
 
     private string RoomId => this.GetPrimaryKeyString();
 
@@ -146,6 +147,7 @@ internal sealed partial class RoomGrain(
         rules = settings.Messages.ToDictionary(static r => r.Type, StringComparer.Ordinal);
         limits = [.. settings.Messages.Select(static r => new MessageLimit(r.Type, r.MaxBytes, r.PerSecond, r.Burst))];
         room = new RoomContext(RoomId, spec, settings, time, this);
+        activeSince = time.GetUtcNow();
     }
 
     private RoomInfo Info() =>
