@@ -1,4 +1,5 @@
 using System.Runtime.Serialization;
+using OrleansGame.Rooms;
 
 namespace OrleansGame.Arena.Wire;
 
@@ -6,5 +7,5 @@ namespace OrleansGame.Arena.Wire;
 [DataContract]
 public sealed record OrbState(
     [property: DataMember(Name = "id")] int Id,
-    [property: DataMember(Name = "x")] double X,
-    [property: DataMember(Name = "y")] double Y);
+    [property: DataMember(Name = "x"), Quantize(10)] double X,
+    [property: DataMember(Name = "y"), Quantize(10)] double Y);

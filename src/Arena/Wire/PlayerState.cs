@@ -1,4 +1,5 @@
 using System.Runtime.Serialization;
+using OrleansGame.Rooms;
 
 namespace OrleansGame.Arena.Wire;
 
@@ -6,8 +7,8 @@ namespace OrleansGame.Arena.Wire;
 [DataContract]
 public sealed record PlayerState(
     [property: DataMember(Name = "playerId")] string PlayerId,
-    [property: DataMember(Name = "x")] double X,
-    [property: DataMember(Name = "y")] double Y,
+    [property: DataMember(Name = "x"), Quantize(10)] double X,
+    [property: DataMember(Name = "y"), Quantize(10)] double Y,
     [property: DataMember(Name = "score")] int Score,
     [property: DataMember(Name = "ackSeq")] long AckSeq,
     [property: DataMember(Name = "rttMs")] int RttMs,

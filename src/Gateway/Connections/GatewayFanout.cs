@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using OrleansGame.Gateway.Hubs;
 using OrleansGame.Gateway.Observability;
 using OrleansGame.Gateway.Payloads;
 using OrleansGame.Grains.Abstractions;
@@ -28,7 +29,7 @@ namespace OrleansGame.Gateway.Connections;
 /// </remarks>
 internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connections, GatewayMetrics metrics, TimeProvider time) : IGatewayObserver
 {
-    private readonly ConcurrentDictionary<GrainId, HubConnectionContext> _routes = new();
+    private readonly ConcurrentDictionary<GrainId, Route> _routes = new();
     private readonly Lock _referenceLock = new();
     private IGatewayObserver? _reference;
 
@@ -49,13 +50,14 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
 
     /// <summary>
     /// Routes states for the player observer <paramref name="observer"/> to the connection
-    /// <paramref name="connectionId"/>; nothing to route when that connection has already ended.
+    /// <paramref name="connectionId"/>, in the compact encoding when <paramref name="encoding"/> says so (its first
+    /// state is then a keyframe); nothing to route when that connection has already ended.
     /// </summary>
-    public void Add(GrainId observer, string connectionId)
+    public void Add(GrainId observer, string connectionId, StateEncoding encoding = StateEncoding.Full)
     {
         if (connections.TryGet(connectionId, out var connection))
         {
-            _routes[observer] = connection;
+            _routes[observer] = new Route(connection, encoding);
         }
     }
 
@@ -63,35 +65,77 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
     public void Remove(GrainId observer) => _routes.TryRemove(observer, out _);
 
     /// <inheritdoc/>
-    public Task OnStateAsync(ServerMessage state, long serverTime, GrainId[] observers)
+    public Task OnStateAsync(ServerMessage state, StateFrame? frame, long serverTime, GrainId[] observers)
     {
-        SerializedHubMessage? message = null;
-        var sent = 0;
+        // Each form is serialised at most once per protocol, however many connections take it.
+        SerializedHubMessage? full = null, keyframe = null, delta = null;
+        int fulls = 0, keyframes = 0, deltas = 0;
         foreach (var observer in observers)
         {
-            if (!_routes.TryGetValue(observer, out var connection))
+            if (!_routes.TryGetValue(observer, out var route))
             {
                 continue;
             }
 
-            message ??= new SerializedHubMessage(new InvocationMessage(state.Method, Arguments(state)));
+            SerializedHubMessage message;
+            if (frame is null || route.Encoding != StateEncoding.Delta)
+            {
+                message = full ??= new SerializedHubMessage(new InvocationMessage(state.Method, Arguments(state)));
+                fulls++;
+            }
+            else if (frame.Delta is { } change && route.Stream == frame.Stream && route.Frame == frame.Frame - 1)
+            {
+                // The connection's last state is this one's predecessor: WebSocket is ordered and reliable, so it has it.
+                message = delta ??= new SerializedHubMessage(new InvocationMessage(ServerMethods.Delta, [RawJson.From(change)]));
+                route.Frame = frame.Frame;
+                deltas++;
+            }
+            else
+            {
+                message = keyframe ??= new SerializedHubMessage(new InvocationMessage(
+                    ServerMethods.Keyframe, [state.Method, RawJson.From(frame.Keyframe), RawJson.From(frame.Steps)]));
+                (route.Stream, route.Frame) = (frame.Stream, frame.Frame);
+                keyframes++;
+            }
+
             // A write never faults (SignalR aborts the connection instead), so one still pending is left to finish.
-            var write = connection.WriteAsync(message);
+            var write = route.Connection.WriteAsync(message);
             if (!write.IsCompletedSuccessfully)
             {
                 _ = write.AsTask();
             }
-
-            sent++;
         }
 
-        if (sent > 0)
+        if (fulls + keyframes + deltas > 0)
         {
-            metrics.MessageSent(state.Method, sent);
+            Count(state.Method, fulls);
+            Count(ServerMethods.Keyframe, keyframes);
+            Count(ServerMethods.Delta, deltas);
             metrics.SnapshotDelayed(time.GetUtcNow().ToUnixTimeMilliseconds() - serverTime);
         }
 
         return Task.CompletedTask;
+    }
+
+    private void Count(string method, int sent)
+    {
+        if (sent > 0)
+        {
+            metrics.MessageSent(method, sent);
+        }
+    }
+
+    /// <summary>A connection states go to, and the last frame of the compact encoding it was sent.</summary>
+    private sealed class Route(HubConnectionContext connection, StateEncoding encoding)
+    {
+        public HubConnectionContext Connection => connection;
+
+        public StateEncoding Encoding => encoding;
+
+        // Only the fan-out's pushes, which Orleans hands over one at a time, read and write these.
+        public long Stream { get; set; }
+
+        public long Frame { get; set; }
     }
 
     private static object?[] Arguments(ServerMessage state) => state.Type is null

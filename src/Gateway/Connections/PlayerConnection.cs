@@ -73,6 +73,9 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     /// <summary>The SignalR connection id.</summary>
     public string ConnectionId => _context.ConnectionId;
 
+    /// <summary>How the connection receives its room's shared state; set before <see cref="StartAsync"/>.</summary>
+    public StateEncoding StateEncoding { get; init; }
+
     /// <summary>The player the connection's token belongs to.</summary>
     public string PlayerId { get; }
 
@@ -105,7 +108,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     public async Task StartAsync()
     {
         _observerReference = _grains.CreateObjectReference<IPlayerObserver>(_observer);
-        _fanout.Add(_observerReference.GetGrainId(), ConnectionId);
+        _fanout.Add(_observerReference.GetGrainId(), ConnectionId, StateEncoding);
         _inboundHandle = _inbound.SpawnWithCallback(_token, ForwardAsync);
         _ = CloseInboundWhenEndedAsync(_inboundHandle);
         await _player.AttachAsync(_observerReference, _fanout.Reference).WaitAsync(_token);

@@ -8,6 +8,7 @@ namespace OrleansGame.Grains.Rooms;
 internal sealed partial class RoomGrain
 {
     private readonly Dictionary<IGatewayObserver, List<GrainId>> byGateway = [];
+    private StateEncoder? encoder;
 
     /// <inheritdoc />
     void IRoomOutput.Push(string playerId, ServerMessage message)
@@ -56,7 +57,8 @@ internal sealed partial class RoomGrain
     {
         var serverTime = time.GetUtcNow().ToUnixTimeMilliseconds();
         ServerMessage? message = null;
-        if (!Guard(() => message = StateMessage(mode!.GetState(state!, room!, null)), "GetState"))
+        Type? stateType = null;
+        if (!Guard(() => message = StateMessage(mode!.GetState(state!, room!, null), out stateType), "GetState"))
         {
             return -1;
         }
@@ -90,11 +92,19 @@ internal sealed partial class RoomGrain
             }
         }
 
+        // The compact encoding is the gateways' to choose per connection; members pushed to directly get the full state.
+        StateFrame? frame = null;
+        if (byGateway.Count > 0 && !Guard(() => frame = (encoder ??= new StateEncoder()).Next(stateType!, message.Payload), "the state's compact encoding"))
+        {
+            byGateway.Clear();
+            return -1;
+        }
+
         foreach (var (gateway, observers) in byGateway)
         {
             ObserverPush.Send(
-                logger, gateway, (Message: message, Time: serverTime, Observers: observers.ToArray()),
-                static (g, p) => g.OnStateAsync(p.Message, p.Time, p.Observers));
+                logger, gateway, (Message: message, Frame: frame, Time: serverTime, Observers: observers.ToArray()),
+                static (g, p) => g.OnStateAsync(p.Message, p.Frame, p.Time, p.Observers));
         }
 
         byGateway.Clear();
@@ -112,7 +122,7 @@ internal sealed partial class RoomGrain
             }
 
             ServerMessage? message = null;
-            if (!Guard(() => message = StateMessage(mode!.GetState(state!, room!, seat.Member)), "GetState"))
+            if (!Guard(() => message = StateMessage(mode!.GetState(state!, room!, seat.Member), out _), "GetState"))
             {
                 return -1;
             }
@@ -127,8 +137,11 @@ internal sealed partial class RoomGrain
         return pushed;
     }
 
-    private ServerMessage? StateMessage(object? view) =>
-        view is null ? null : new ServerMessage(settings!.StateMethod, RoomContext.Serialize(view));
+    private ServerMessage? StateMessage(object? view, out Type? type)
+    {
+        type = view?.GetType();
+        return view is null ? null : new ServerMessage(settings!.StateMethod, RoomContext.Serialize(view));
+    }
 
     private void BroadcastEvent(RoomEvent roomEvent, string? except)
     {

@@ -1,0 +1,267 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using OrleansGame.Grains.Abstractions.Wire;
+
+namespace OrleansGame.Grains.Rooms;
+
+/// <summary>
+/// The host's compact encoding of a room's shared state: each state becomes a <see cref="StateFrame"/> holding a
+/// keyframe (the whole state, quantised) and a delta from the state before it, diffed structurally from the JSON the
+/// mode's state serialises to. A mode declares nothing but its <see cref="OrleansGame.Rooms.QuantizeAttribute"/>s.
+/// </summary>
+/// <remarks>
+/// <para>A delta is a JSON value applied to the previous value at the same place:</para>
+/// <list type="bullet">
+/// <item><c>[v]</c>: replace with <c>v</c>; <c>[]</c>: remove this member.</item>
+/// <item>a number: add it (in steps for a quantised member, else to a whole number).</item>
+/// <item>an object, where the previous value is an object: its changed members, each a delta.</item>
+/// <item>an object, where the previous value is an array: <c>"n"</c> the new length when it changed, and the changed
+/// elements by index (<c>"3"</c>), each a delta (<c>[v]</c> for an element past the old end).</item>
+/// </list>
+/// One instance belongs to one room activation, which owns its <see cref="Stream"/>.
+/// </remarks>
+internal sealed class StateEncoder : IDisposable
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(1024);
+    private readonly Utf8JsonWriter _writer;
+    private JsonDocument? _previous;
+    private long _frame;
+
+    /// <summary>Creates an encoder for a new stream.</summary>
+    public StateEncoder()
+    {
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = OrleansGame.Rooms.RoomJson.Options.Encoder, SkipValidation = true });
+    }
+
+    /// <summary>This activation's stream: random, so that a room's next activation starts another.</summary>
+    public long Stream { get; } = Random.Shared.NextInt64(1, long.MaxValue);
+
+    /// <summary>Encodes the next state, <paramref name="full"/> (the JSON of a <paramref name="type"/>).</summary>
+    public StateFrame Next(Type type, JsonPayload full)
+    {
+        var steps = StateSteps.For(type);
+        var current = JsonDocument.Parse(full.Utf8);
+        var keyframe = steps.Steps.Count == 0 ? full : Write(w => WriteQuantised(w, current.RootElement, null, steps));
+        JsonPayload? delta = null;
+        if (_previous is { } previous)
+        {
+            delta = Write(w =>
+            {
+                if (Same(previous.RootElement, current.RootElement, null, steps))
+                {
+                    w.WriteStartObject();
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    WriteDelta(w, previous.RootElement, current.RootElement, null, steps);
+                }
+            });
+            previous.Dispose();
+        }
+
+        _previous = current;
+        return new StateFrame(Stream, ++_frame, keyframe, steps.Json, delta);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _previous?.Dispose();
+        _previous = null;
+        _writer.Dispose();
+    }
+
+    private JsonPayload Write(Action<Utf8JsonWriter> write)
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset();
+        write(_writer);
+        _writer.Flush();
+        return new JsonPayload(_buffer.WrittenSpan.ToArray());
+    }
+
+    private static void WriteDelta(Utf8JsonWriter w, JsonElement before, JsonElement after, string? name, StateSteps steps)
+    {
+        switch (before.ValueKind, after.ValueKind)
+        {
+            case (JsonValueKind.Object, JsonValueKind.Object):
+                w.WriteStartObject();
+                foreach (var member in after.EnumerateObject())
+                {
+                    if (!before.TryGetProperty(member.Name, out var old))
+                    {
+                        w.WritePropertyName(member.Name);
+                        WriteReplacement(w, member.Value, member.Name, steps);
+                    }
+                    else if (!Same(old, member.Value, member.Name, steps))
+                    {
+                        w.WritePropertyName(member.Name);
+                        WriteDelta(w, old, member.Value, member.Name, steps);
+                    }
+                }
+
+                foreach (var member in before.EnumerateObject())
+                {
+                    if (!after.TryGetProperty(member.Name, out _))
+                    {
+                        w.WritePropertyName(member.Name);
+                        w.WriteStartArray();
+                        w.WriteEndArray();
+                    }
+                }
+
+                w.WriteEndObject();
+                break;
+            case (JsonValueKind.Array, JsonValueKind.Array):
+                var oldLength = before.GetArrayLength();
+                var newLength = after.GetArrayLength();
+                w.WriteStartObject();
+                if (oldLength != newLength)
+                {
+                    w.WriteNumber("n", newLength);
+                }
+
+                for (var i = 0; i < newLength; i++)
+                {
+                    var element = after[i];
+                    if (i >= oldLength)
+                    {
+                        w.WritePropertyName(Index(i));
+                        WriteReplacement(w, element, name, steps);
+                    }
+                    else if (!Same(before[i], element, name, steps))
+                    {
+                        w.WritePropertyName(Index(i));
+                        WriteDelta(w, before[i], element, name, steps);
+                    }
+                }
+
+                w.WriteEndObject();
+                break;
+            case (JsonValueKind.Number, JsonValueKind.Number) when Difference(before, after, name, steps) is { } difference:
+                w.WriteNumberValue(difference);
+                break;
+            default:
+                WriteReplacement(w, after, name, steps);
+                break;
+        }
+    }
+
+    private static string Index(int i) => i < Indices.Length ? Indices[i] : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly string[] Indices = [.. Enumerable.Range(0, 64).Select(static i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>The number to add: in steps for a quantised member, else whole numbers only; null when it must be replaced.</summary>
+    private static long? Difference(JsonElement before, JsonElement after, string? name, StateSteps steps)
+    {
+        if (name is not null && steps.Steps.TryGetValue(name, out var perUnit))
+        {
+            return Quantise(before.GetDouble(), perUnit) is { } old && Quantise(after.GetDouble(), perUnit) is { } now ? now - old : null;
+        }
+
+        return before.TryGetInt64(out var a) && after.TryGetInt64(out var b) && Math.Abs((double)b - a) < 9e15 ? b - a : null;
+    }
+
+    private static long? Quantise(double value, int perUnit)
+    {
+        var scaled = Math.Round(value * perUnit);
+        return double.IsFinite(scaled) && Math.Abs(scaled) < 9e15 ? (long)scaled : null;
+    }
+
+    private static void WriteReplacement(Utf8JsonWriter w, JsonElement value, string? name, StateSteps steps)
+    {
+        w.WriteStartArray();
+        WriteQuantised(w, value, name, steps);
+        w.WriteEndArray();
+    }
+
+    /// <summary>Writes <paramref name="value"/> with every quantised number rounded to its step.</summary>
+    private static void WriteQuantised(Utf8JsonWriter w, JsonElement value, string? name, StateSteps steps)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object when steps.Steps.Count > 0:
+                w.WriteStartObject();
+                foreach (var member in value.EnumerateObject())
+                {
+                    w.WritePropertyName(member.Name);
+                    WriteQuantised(w, member.Value, member.Name, steps);
+                }
+
+                w.WriteEndObject();
+                break;
+            case JsonValueKind.Array when steps.Steps.Count > 0:
+                w.WriteStartArray();
+                foreach (var element in value.EnumerateArray())
+                {
+                    WriteQuantised(w, element, name, steps);
+                }
+
+                w.WriteEndArray();
+                break;
+            case JsonValueKind.Number when name is not null && steps.Steps.TryGetValue(name, out var perUnit)
+                && Quantise(value.GetDouble(), perUnit) is { } quanta:
+                w.WriteNumberValue(quanta / (double)perUnit);
+                break;
+            default:
+                value.WriteTo(w);
+                break;
+        }
+    }
+
+    /// <summary>Whether two values are equal as clients see them (quantised numbers compared in steps).</summary>
+    private static bool Same(JsonElement a, JsonElement b, string? name, StateSteps steps)
+    {
+        if (a.ValueKind != b.ValueKind)
+        {
+            return false;
+        }
+
+        switch (a.ValueKind)
+        {
+            case JsonValueKind.Number:
+                return name is not null && steps.Steps.TryGetValue(name, out var perUnit)
+                    ? Quantise(a.GetDouble(), perUnit) == Quantise(b.GetDouble(), perUnit)
+                    : JsonMarshal.GetRawUtf8Value(a).SequenceEqual(JsonMarshal.GetRawUtf8Value(b));
+            case JsonValueKind.String:
+                return a.ValueEquals(b.GetString());
+            case JsonValueKind.Array:
+                var length = a.GetArrayLength();
+                if (length != b.GetArrayLength())
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < length; i++)
+                {
+                    if (!Same(a[i], b[i], name, steps))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonValueKind.Object:
+                var count = 0;
+                foreach (var member in a.EnumerateObject())
+                {
+                    count++;
+                    if (!b.TryGetProperty(member.Name, out var other) || !Same(member.Value, other, member.Name, steps))
+                    {
+                        return false;
+                    }
+                }
+
+                foreach (var _ in b.EnumerateObject())
+                {
+                    count--;
+                }
+
+                return count == 0;
+            default:
+                return true;
+        }
+    }
+}

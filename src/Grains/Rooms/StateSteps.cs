@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Rooms;
+
+namespace OrleansGame.Grains.Rooms;
+
+/// <summary>
+/// What a state type declares for its compact encoding: the steps a unit of each <see cref="QuantizeAttribute"/>
+/// member, keyed by the member's JSON name, read once per type from the serializer's own view of it.
+/// </summary>
+internal sealed class StateSteps
+{
+    private static readonly ConcurrentDictionary<Type, StateSteps> Cache = new();
+
+    private StateSteps(FrozenDictionary<string, int> steps)
+    {
+        Steps = steps;
+        Json = new(JsonSerializer.SerializeToUtf8Bytes(steps, RoomJson.Options));
+    }
+
+    /// <summary>An empty declaration: nothing quantised.</summary>
+    public static StateSteps None { get; } = new(FrozenDictionary<string, int>.Empty);
+
+    /// <summary>Steps a unit by member name.</summary>
+    public FrozenDictionary<string, int> Steps { get; }
+
+    /// <summary><see cref="Steps"/> as the JSON object clients receive with a keyframe.</summary>
+    public JsonPayload Json { get; }
+
+    /// <summary>The steps <paramref name="type"/> declares; throws <see cref="InvalidOperationException"/> when two members of one name declare different steps.</summary>
+    public static StateSteps For(Type type) => Cache.GetOrAdd(type, static t =>
+    {
+        var steps = new Dictionary<string, int>(StringComparer.Ordinal);
+        Collect(t, steps, []);
+        return steps.Count == 0 ? None : new StateSteps(steps.ToFrozenDictionary(StringComparer.Ordinal));
+    });
+
+    private static void Collect(Type type, Dictionary<string, int> steps, HashSet<Type> seen)
+    {
+        if (type == typeof(object) || !seen.Add(type))
+        {
+            return;
+        }
+
+        var info = RoomJson.Options.GetTypeInfo(type);
+        switch (info.Kind)
+        {
+            case JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary when info.ElementType is { } element:
+                Collect(element, steps, seen);
+                break;
+            case JsonTypeInfoKind.Object:
+                foreach (var property in info.Properties)
+                {
+                    if (property.AttributeProvider?.GetCustomAttributes(typeof(QuantizeAttribute), inherit: true) is [QuantizeAttribute quantize, ..])
+                    {
+                        if (steps.TryGetValue(property.Name, out var declared) && declared != quantize.StepsPerUnit)
+                        {
+                            throw new InvalidOperationException(
+                                $"state member '{property.Name}' is quantised to {declared} and to {quantize.StepsPerUnit} steps a unit; one name takes one step");
+                        }
+
+                        steps[property.Name] = quantize.StepsPerUnit;
+                    }
+
+                    Collect(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, steps, seen);
+                }
+
+                break;
+        }
+    }
+}
