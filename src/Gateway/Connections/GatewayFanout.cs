@@ -83,6 +83,12 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
                 message = full ??= new SerializedHubMessage(new InvocationMessage(state.Method, Arguments(state)));
                 fulls++;
             }
+            else if (route.Stream == frame.Stream && frame.Frame <= route.Frame)
+            {
+                // Orleans does not order one-way calls: a frame older than the connection's last one would only take
+                // its state back, so it is not sent.
+                continue;
+            }
             else if (frame.Delta is { } change && route.Stream == frame.Stream && route.Frame == frame.Frame - 1)
             {
                 // The connection's last state is this one's predecessor: WebSocket is ordered and reliable, so it has it.

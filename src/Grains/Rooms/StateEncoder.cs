@@ -38,9 +38,11 @@ internal sealed class StateEncoder : IDisposable
     public long Stream { get; } = Random.Shared.NextInt64(1, long.MaxValue);
 
     /// <summary>Encodes the next state, <paramref name="full"/> (the JSON of a <paramref name="type"/>).</summary>
-    public StateFrame Next(Type type, JsonPayload full)
+    public StateFrame Next(Type type, JsonPayload full) => Next(StateSteps.For(type), full);
+
+    /// <summary>Encodes the next state, <paramref name="full"/>, whose quantised members are <paramref name="steps"/>.</summary>
+    public StateFrame Next(StateSteps steps, JsonPayload full)
     {
-        var steps = StateSteps.For(type);
         var current = JsonDocument.Parse(full.Utf8);
         var keyframe = steps.Steps.Count == 0 ? full : Write(w => WriteQuantised(w, current.RootElement, null, steps));
         JsonPayload? delta = null;
@@ -48,8 +50,10 @@ internal sealed class StateEncoder : IDisposable
         {
             delta = Write(w =>
             {
-                if (Same(previous.RootElement, current.RootElement, null, steps))
+                if (Same(previous.RootElement, current.RootElement, null, steps)
+                    && current.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                 {
+                    // Nothing changed: no members, or no elements, to change.
                     w.WriteStartObject();
                     w.WriteEndObject();
                 }

@@ -30,6 +30,10 @@ internal sealed class StateSteps
     /// <summary><see cref="Steps"/> as the JSON object clients receive with a keyframe.</summary>
     public JsonPayload Json { get; }
 
+    /// <summary>Steps given by name (for states read from JSON alone).</summary>
+    public static StateSteps Of(IReadOnlyDictionary<string, int> steps) =>
+        steps.Count == 0 ? None : new StateSteps(steps.ToFrozenDictionary(StringComparer.Ordinal));
+
     /// <summary>The steps <paramref name="type"/> declares; throws <see cref="InvalidOperationException"/> when two members of one name declare different steps.</summary>
     public static StateSteps For(Type type) => Cache.GetOrAdd(type, static t =>
     {
