@@ -56,6 +56,38 @@ public sealed class HandOverTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task StopSilo_HostingALiveRoom_CompactStateStartsANewStreamWhoseFirstFrameIsAKeyframeOnly()
+    {
+        await using var game = await HandOverCluster.StartAsync(new Dictionary<string, string?>
+        {
+            ["Arena:RoundDuration"] = "00:10:00",
+        });
+        var gateway = new FrameRecorder();
+        var gatewayReference = game.Client.CreateObjectReference<IGatewayObserver>(gateway);
+        var player = await SeatedPlayer.RegisterAsync(game.Client, "Cy");
+        await player.Grain.AttachAsync(player.Reference, gatewayReference);
+        var joined = await player.Grain.CreateRoomAsync(new RoomRequest(null, null, true, new Dictionary<string, string>()));
+        var room = game.Client.GetGrain<IRoomGrain>(joined.Result?.RoomId ?? throw new InvalidOperationException($"create failed: {joined.Error}"));
+        await gateway.WaitForAsync(f => f.Count >= 5, "frames before the stop", TimeSpan.FromSeconds(10));
+        var before = gateway.Frames[0].Stream;
+        var host = game.HostOf(room) ?? throw new InvalidOperationException("the room is not active");
+
+        await game.Cluster.StopSiloAsync(host, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        await gateway.WaitForAsync(f => f.Count(x => x.Stream != before) >= 5, "frames from the surviving silo", TimeSpan.FromSeconds(10));
+
+        // One stream before, one after: the new activation numbers its frames afresh, and its first frame has no
+        // delta, so every gateway sends its compact connections a keyframe (GatewayFanoutTests) however many frames
+        // of the old stream reached them.
+        var frames = gateway.Frames;
+        Assert.Equal(2, frames.Select(f => f.Stream).Distinct().Count());
+        var after = frames.Where(f => f.Stream != before).OrderBy(f => f.Frame).ToList();
+        Assert.Equal(1, after[0].Frame);
+        Assert.Null(after[0].Delta);
+        Assert.All(after.Skip(1), f => Assert.NotNull(f.Delta));
+        Assert.All(frames.Where(f => f.Stream == before).OrderBy(f => f.Frame).Skip(1), f => Assert.NotNull(f.Delta));
+    }
+
+    [Fact]
     public async Task KillSilo_HostingALiveRoom_RoomReturnsFromItsCheckpointWithStatsIntact()
     {
         // Short rounds, so that a finished round has written the players' stats before the kill.

@@ -169,6 +169,11 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         MessageTypes.Declare(joined.Limits.Select(static limit => limit.Type));
         var grain = _room is { } current && current.Id == joined.RoomId ? current.Grain : _grains.GetGrain<IRoomGrain>(joined.RoomId);
         _room = new SeatedRoom(joined.RoomId, joined.Mode, grain, new MessageLimits(joined.Limits));
+        if (StateEncoding == StateEncoding.Delta && _observerReference is { } reference)
+        {
+            // A new seat starts the compact stream again: its next state is a keyframe.
+            _fanout.Add(reference.GetGrainId(), ConnectionId, StateEncoding);
+        }
     }
 
     /// <summary>Forgets the room: the player left it or lost the seat.</summary>
