@@ -28,6 +28,11 @@ describe('applyDelta', () => {
     assert.deepEqual(applyDelta([{ id: 1, v: 1 }, { id: 2, v: 2 }], { n: 1, 0: [{ id: 2, v: 2 }] }), [{ id: 2, v: 2 }]);
   });
 
+  test('StateDecoder_Keyframe_RoundsQuantisedMembersToTheirSteps', () => {
+    const { state } = new StateDecoder().keyframe('Snapshot', { tick: 3, players: [{ x: 512.34, y: 7.06, score: 2.5 }] }, { x: 10, y: 10 });
+    assert.deepEqual(state, { tick: 3, players: [{ x: 512.3, y: 7.1, score: 2.5 }] });
+  });
+
   test('StateDecoder_DeltaBeforeKeyframe_Throws', () => {
     assert.throws(() => new StateDecoder().delta({ tick: 1 }), /before any Keyframe/);
   });

@@ -120,7 +120,7 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
                 JsonDocument.Parse(fullFrames[2]).RootElement.GetProperty("arguments")[0].GetRawText());
             Assert.All(fullFrames, f => Assert.Contains("\"target\":\"Snapshot\"", f));
             Assert.Equal(
-                ["Keyframe:Snapshot:{\"frame\":1}:{\"x\":10}", "Delta:{\"d\":2}", "Delta:{\"d\":3}"],
+                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Delta:{\"tick\":1}", "Delta:{\"tick\":1}"],
                 (await compact.ReadFramesAsync(3)).Select(Describe));
         }
         finally
@@ -137,18 +137,16 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
         var other = Connect("other", pauseAfterBytes: 64 * 1024, StateEncoding.Delta);
         try
         {
-            await Fanout.OnStateAsync(State(Sample), Frame(stream: 5, 1), Sample.ServerTime, [compact.Observer, other.Observer]);
+            await Fanout.OnStateAsync(Tick(1), Frame(stream: 5, 1), Sample.ServerTime, [compact.Observer, other.Observer]);
             // Frame 2 went to the other member only (this one was away, say): frame 3 cannot be a delta for this one.
-            await Fanout.OnStateAsync(State(Sample), Frame(stream: 5, 2), Sample.ServerTime, [other.Observer]);
-            await Fanout.OnStateAsync(State(Sample), Frame(stream: 5, 3), Sample.ServerTime, [compact.Observer, other.Observer]);
+            await Fanout.OnStateAsync(Tick(2), Frame(stream: 5, 2), Sample.ServerTime, [other.Observer]);
+            await Fanout.OnStateAsync(Tick(3), Frame(stream: 5, 3), Sample.ServerTime, [compact.Observer, other.Observer]);
             // The room moved to another silo: a new stream, whose frame 4 follows nothing this connection has.
-            await Fanout.OnStateAsync(State(Sample), Frame(stream: 6, 4), Sample.ServerTime, [compact.Observer, other.Observer]);
+            await Fanout.OnStateAsync(Tick(4), Frame(stream: 6, 1), Sample.ServerTime, [compact.Observer, other.Observer]);
 
+            Assert.Equal(["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Keyframe:Snapshot:tick 3:{\"x\":10,\"y\":10}", "Keyframe:Snapshot:tick 4:{\"x\":10,\"y\":10}"], (await compact.ReadFramesAsync(3)).Select(Describe));
             Assert.Equal(
-                ["Keyframe:Snapshot:{\"frame\":1}:{\"x\":10}", "Keyframe:Snapshot:{\"frame\":3}:{\"x\":10}", "Keyframe:Snapshot:{\"frame\":4}:{\"x\":10}"],
-                (await compact.ReadFramesAsync(3)).Select(Describe));
-            Assert.Equal(
-                ["Keyframe:Snapshot:{\"frame\":1}:{\"x\":10}", "Delta:{\"d\":2}", "Delta:{\"d\":3}", "Keyframe:Snapshot:{\"frame\":4}:{\"x\":10}"],
+                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Delta:{\"tick\":1}", "Delta:{\"tick\":1}", "Keyframe:Snapshot:tick 4:{\"x\":10,\"y\":10}"],
                 (await other.ReadFramesAsync(4)).Select(Describe));
         }
         finally
@@ -164,12 +162,12 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
         var compact = Connect("again", pauseAfterBytes: 64 * 1024, StateEncoding.Delta);
         try
         {
-            await Fanout.OnStateAsync(State(Sample), Frame(stream: 5, 1), Sample.ServerTime, [compact.Observer]);
+            await Fanout.OnStateAsync(Tick(1), Frame(stream: 5, 1), Sample.ServerTime, [compact.Observer]);
             Fanout.Add(compact.Observer, compact.Context.ConnectionId, StateEncoding.Delta);
-            await Fanout.OnStateAsync(State(Sample), Frame(stream: 5, 2), Sample.ServerTime, [compact.Observer]);
+            await Fanout.OnStateAsync(Tick(2), Frame(stream: 5, 2), Sample.ServerTime, [compact.Observer]);
 
             Assert.Equal(
-                ["Keyframe:Snapshot:{\"frame\":1}:{\"x\":10}", "Keyframe:Snapshot:{\"frame\":2}:{\"x\":10}"],
+                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Keyframe:Snapshot:tick 2:{\"x\":10,\"y\":10}"],
                 (await compact.ReadFramesAsync(2)).Select(Describe));
         }
         finally
@@ -178,19 +176,43 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
         }
     }
 
-    /// <summary>A frame whose keyframe and delta name their frame number, so that a test sees which one a connection got.</summary>
-    private static StateFrame Frame(long stream, long frame) => new(
-        stream, frame, Json($"{{\"frame\":{frame}}}"), Json("{\"x\":10}"), frame == 1 ? null : Json($"{{\"d\":{frame}}}"));
+    [Fact]
+    public async Task OnStateAsync_StateArrivingAfterALaterOne_IsNotSentToADeltaConnection()
+    {
+        var compact = Connect("late", pauseAfterBytes: 64 * 1024, StateEncoding.Delta);
+        try
+        {
+            foreach (var frame in new[] { 1, 3, 2, 4 })
+            {
+                await Fanout.OnStateAsync(Tick(frame), Frame(stream: 5, frame), Sample.ServerTime, [compact.Observer]);
+            }
 
-    private static JsonPayload Json(string text) => new(Encoding.UTF8.GetBytes(text));
+            Assert.Equal(
+                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Keyframe:Snapshot:tick 3:{\"x\":10,\"y\":10}", "Delta:{\"tick\":1}"],
+                (await compact.ReadFramesAsync(3)).Select(Describe));
+        }
+        finally
+        {
+            Close(compact);
+        }
+    }
 
-    /// <summary>An invocation frame as <c>target:argument:argument</c>.</summary>
+    /// <summary>The place of a state in the stream <paramref name="stream"/>, with the arena's steps.</summary>
+    private static StateFrame Frame(long stream, long frame) => new(stream, frame, new JsonPayload("{\"x\":10,\"y\":10}"u8.ToArray()));
+
+    /// <summary>The sample snapshot at tick <paramref name="tick"/>: consecutive ones differ in their tick only.</summary>
+    private static ServerMessage Tick(long tick) => State(Sample with { Tick = tick });
+
+    /// <summary>An invocation frame as <c>Keyframe:method:tick N:steps</c> or <c>Delta:delta</c>.</summary>
     private static string Describe(string frame)
     {
         var root = JsonDocument.Parse(frame).RootElement;
-        var arguments = root.GetProperty("arguments").EnumerateArray()
-            .Select(static a => a.ValueKind == JsonValueKind.String ? a.GetString() : a.GetRawText());
-        return string.Join(':', [root.GetProperty("target").GetString(), .. arguments]);
+        var arguments = root.GetProperty("arguments");
+        return root.GetProperty("target").GetString() switch
+        {
+            "Keyframe" => $"Keyframe:{arguments[0].GetString()}:tick {arguments[1].GetProperty("tick").GetInt64()}:{arguments[2].GetRawText()}",
+            var target => $"{target}:{string.Join(':', arguments.EnumerateArray().Select(static a => a.GetRawText()))}",
+        };
     }
 
     /// <summary>The snapshot as a room pushes it: its JSON, for the hub method <c>Snapshot</c>.</summary>

@@ -56,6 +56,22 @@ export function applyDelta(previous, delta, steps = {}, name = null) {
   return next;
 }
 
+/**
+ * A keyframe's state with its quantised members rounded to their steps, as the deltas after it assume.
+ * @param {any} value
+ * @param {Record<string, number>} steps
+ * @param {string | null} [name]
+ * @returns {any}
+ */
+export function quantise(value, steps, name = null) {
+  if (Array.isArray(value)) return value.map((element) => quantise(element, steps, name));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, quantise(member, steps, key)]));
+  }
+  const perUnit = name === null ? undefined : steps[name];
+  return typeof value === 'number' && perUnit ? Math.round(value * perUnit) / perUnit : value;
+}
+
 /** One connection's view of the compact stream: the last state it received and how to read the next delta. */
 export class StateDecoder {
   #method = null;
@@ -63,7 +79,7 @@ export class StateDecoder {
   #steps = {};
 
   /**
-   * A keyframe: the whole state, which later deltas apply to.
+   * A keyframe: the whole state, which later deltas apply to; its quantised members are rounded to their steps.
    * @param {string} method the hub method the state stands for (`Snapshot` in the arena, `State` in most modes)
    * @param {any} state
    * @param {Record<string, number> | null} steps steps a unit of the quantised members
@@ -71,8 +87,8 @@ export class StateDecoder {
    */
   keyframe(method, state, steps) {
     this.#method = method;
-    this.#state = state;
     this.#steps = steps ?? {};
+    this.#state = Object.keys(this.#steps).length > 0 ? quantise(state, this.#steps) : state;
     return { method, state: structuredClone(state) };
   }
 

@@ -8,7 +8,7 @@ export { GameError, parseHubError } from './errors.js';
 export { RoomModel, arenaGeometry } from './room.js';
 export { RoomHandle, LeaveCauses } from './room-handle.js';
 export { Emitter } from './emitter.js';
-export { StateDecoder, StateEncodings, applyDelta } from './delta.js';
+export { StateDecoder, StateEncodings, applyDelta, quantise } from './delta.js';
 export {
   ArenaDefaults,
   ClosingReasons,

@@ -6,6 +6,7 @@ using OrleansGame.Gateway.Observability;
 using OrleansGame.Gateway.Payloads;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Rooms.Hosting;
 
 namespace OrleansGame.Gateway.Connections;
 
@@ -67,8 +68,12 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
     /// <inheritdoc/>
     public Task OnStateAsync(ServerMessage state, StateFrame? frame, long serverTime, GrainId[] observers)
     {
-        // Each form is serialised at most once per protocol, however many connections take it.
+        // Each form is serialised at most once per protocol, however many connections take it; the delta is diffed at
+        // most once, and only when a connection here takes compact state.
         SerializedHubMessage? full = null, keyframe = null, delta = null;
+        CompactStream? stream = null;
+        byte[]? change = null;
+        var encoded = false;
         int fulls = 0, keyframes = 0, deltas = 0;
         foreach (var observer in observers)
         {
@@ -83,25 +88,35 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
                 message = full ??= new SerializedHubMessage(new InvocationMessage(state.Method, Arguments(state)));
                 fulls++;
             }
-            else if (route.Stream == frame.Stream && frame.Frame <= route.Frame)
-            {
-                // Orleans does not order one-way calls: a frame older than the connection's last one would only take
-                // its state back, so it is not sent.
-                continue;
-            }
-            else if (frame.Delta is { } change && route.Stream == frame.Stream && route.Frame == frame.Frame - 1)
-            {
-                // The connection's last state is this one's predecessor: WebSocket is ordered and reliable, so it has it.
-                message = delta ??= new SerializedHubMessage(new InvocationMessage(ServerMethods.Delta, [RawJson.From(change)]));
-                route.Frame = frame.Frame;
-                deltas++;
-            }
             else
             {
-                message = keyframe ??= new SerializedHubMessage(new InvocationMessage(
-                    ServerMethods.Keyframe, [state.Method, RawJson.From(frame.Keyframe), RawJson.From(frame.Steps)]));
-                (route.Stream, route.Frame) = (frame.Stream, frame.Frame);
-                keyframes++;
+                if (!encoded)
+                {
+                    stream = Encode(state, frame, observers, out change);
+                    encoded = true;
+                }
+
+                if (stream is null || route.Stream == frame.Stream && frame.Frame <= route.Frame)
+                {
+                    // Orleans does not order one-way calls: a state older than the last one would only take the
+                    // connection back, so it is not sent.
+                    continue;
+                }
+
+                if (change is not null && route.Stream == frame.Stream && route.Frame == frame.Frame - 1)
+                {
+                    // The connection's last state is this one's predecessor: WebSocket is ordered and reliable, so it has it.
+                    message = delta ??= new SerializedHubMessage(new InvocationMessage(ServerMethods.Delta, [new RawJson(change)]));
+                    deltas++;
+                }
+                else
+                {
+                    message = keyframe ??= new SerializedHubMessage(new InvocationMessage(
+                        ServerMethods.Keyframe, [state.Method, RawJson.From(state.Payload), RawJson.From(frame.Steps)]));
+                    keyframes++;
+                }
+
+                (route.Stream, route.Frame, route.Shared) = (frame.Stream, frame.Frame, stream);
             }
 
             // A write never faults (SignalR aborts the connection instead), so one still pending is left to finish.
@@ -123,6 +138,36 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Takes <paramref name="state"/> into its room's stream here (the one the routes of <paramref name="observers"/>
+    /// share, or a new one) and diffs it against the stream's last state when that is its predecessor; null when the
+    /// state is older than the stream's last one.
+    /// </summary>
+    private CompactStream? Encode(ServerMessage state, StateFrame frame, GrainId[] observers, out byte[]? change)
+    {
+        change = null;
+        CompactStream? stream = null;
+        foreach (var observer in observers)
+        {
+            if (_routes.TryGetValue(observer, out var route) && route.Shared is { } shared && shared.Stream == frame.Stream)
+            {
+                stream = shared;
+                break;
+            }
+        }
+
+        stream ??= new CompactStream(frame.Stream);
+        if (frame.Frame <= stream.Frame)
+        {
+            return null;
+        }
+
+        stream.Steps = StateSteps.FromJson(frame.Steps.Utf8, stream.Steps);
+        change = stream.Encoder.Next(stream.Steps, state.Payload.Utf8, follows: stream.Frame == frame.Frame - 1);
+        stream.Frame = frame.Frame;
+        return stream;
+    }
+
     private void Count(string method, int sent)
     {
         if (sent > 0)
@@ -131,7 +176,7 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
         }
     }
 
-    /// <summary>A connection states go to, and the last frame of the compact encoding it was sent.</summary>
+    /// <summary>A connection states go to, and the last state of the compact encoding it was sent.</summary>
     private sealed class Route(HubConnectionContext connection, StateEncoding encoding)
     {
         public HubConnectionContext Connection => connection;
@@ -142,6 +187,23 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
         public long Stream { get; set; }
 
         public long Frame { get; set; }
+
+        public CompactStream? Shared { get; set; }
+    }
+
+    /// <summary>
+    /// One room's stream of states as this gateway received them, shared by the routes of its compact connections: the
+    /// last state, which the next one is diffed against. It lives as long as a route refers to it.
+    /// </summary>
+    private sealed class CompactStream(long stream)
+    {
+        public long Stream => stream;
+
+        public long Frame { get; set; }
+
+        public StateSteps? Steps { get; set; }
+
+        public StateEncoder Encoder { get; } = new();
     }
 
     private static object?[] Arguments(ServerMessage state) => state.Type is null

@@ -1,6 +1,7 @@
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 using OrleansGame.Rooms;
+using OrleansGame.Rooms.Hosting;
 
 namespace OrleansGame.Grains.Rooms;
 
@@ -8,7 +9,9 @@ namespace OrleansGame.Grains.Rooms;
 internal sealed partial class RoomGrain
 {
     private readonly Dictionary<IGatewayObserver, List<GrainId>> byGateway = [];
-    private StateEncoder? encoder;
+    // The compact encoding's stream: this activation's states, numbered; the gateways diff them.
+    private readonly long stateStream = Random.Shared.NextInt64(1, long.MaxValue);
+    private long stateFrame;
 
     /// <inheritdoc />
     void IRoomOutput.Push(string playerId, ServerMessage message)
@@ -94,7 +97,8 @@ internal sealed partial class RoomGrain
 
         // The compact encoding is the gateways' to choose per connection; members pushed to directly get the full state.
         StateFrame? frame = null;
-        if (byGateway.Count > 0 && !Guard(() => frame = (encoder ??= new StateEncoder()).Next(stateType!, message.Payload), "the state's compact encoding"))
+        if (byGateway.Count > 0
+            && !Guard(() => frame = new StateFrame(stateStream, ++stateFrame, new JsonPayload(StateSteps.For(stateType!).Json)), "the state's compact encoding"))
         {
             byGateway.Clear();
             return -1;

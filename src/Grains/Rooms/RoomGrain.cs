@@ -66,8 +66,6 @@ internal sealed partial class RoomGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         StopTimers();
-        encoder?.Dispose();
-        encoder = null;
         if (room is null)
         {
             return;

@@ -64,6 +64,19 @@ public static class DeltaApplier
         }
     }
 
+    /// <summary>
+    /// <paramref name="node"/> with its quantised members rounded to their steps: what a client makes of a keyframe,
+    /// and what the deltas after it rebuild.
+    /// </summary>
+    public static JsonNode? Quantised(JsonNode? node, IReadOnlyDictionary<string, int> steps, string? name = null) => node switch
+    {
+        JsonObject members => new JsonObject(members.Select(m => KeyValuePair.Create(m.Key, Quantised(m.Value, steps, m.Key)))),
+        JsonArray elements => new JsonArray([.. elements.Select(e => Quantised(e, steps, name))]),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number && name is not null && steps.TryGetValue(name, out var perUnit) =>
+            JsonValue.Create(Math.Round(double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture) * perUnit) / perUnit),
+        _ => node?.DeepClone(),
+    };
+
     /// <summary>A state's text with members in name order and every number as its double: equal for states a client cannot tell apart.</summary>
     public static string Canonical(JsonNode? node)
     {

@@ -1,14 +1,13 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using OrleansGame.Grains.Abstractions.Wire;
 
-namespace OrleansGame.Grains.Rooms;
+namespace OrleansGame.Rooms.Hosting;
 
 /// <summary>
-/// The host's compact encoding of a room's shared state: each state becomes a <see cref="StateFrame"/> holding a
-/// keyframe (the whole state, quantised) and a delta from the state before it, diffed structurally from the JSON the
-/// mode's state serialises to. A mode declares nothing but its <see cref="OrleansGame.Rooms.QuantizeAttribute"/>s.
+/// The host's compact encoding of a room's shared state, for one stream of states: each state is diffed structurally
+/// against the one before it, from the JSON the mode's state serialises to. A mode declares nothing but its
+/// <see cref="QuantizeAttribute"/>s.
 /// </summary>
 /// <remarks>
 /// <para>A delta is a JSON value applied to the previous value at the same place:</para>
@@ -19,54 +18,53 @@ namespace OrleansGame.Grains.Rooms;
 /// <item>an object, where the previous value is an array: <c>"n"</c> the new length when it changed, and the changed
 /// elements by index (<c>"3"</c>), each a delta (<c>[v]</c> for an element past the old end).</item>
 /// </list>
-/// One instance belongs to one room activation, which owns its <see cref="Stream"/>.
+/// <para>A keyframe is the state as it is: a client rounds its quantised members to their steps.</para>
 /// </remarks>
 internal sealed class StateEncoder : IDisposable
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _writer;
     private JsonDocument? _previous;
-    private long _frame;
 
-    /// <summary>Creates an encoder for a new stream.</summary>
+    /// <summary>Creates an encoder with no previous state.</summary>
     public StateEncoder()
     {
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = OrleansGame.Rooms.RoomJson.Options.Encoder, SkipValidation = true });
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = RoomJson.Options.Encoder, SkipValidation = true });
     }
 
-    /// <summary>This activation's stream: random, so that a room's next activation starts another.</summary>
-    public long Stream { get; } = Random.Shared.NextInt64(1, long.MaxValue);
-
-    /// <summary>Encodes the next state, <paramref name="full"/> (the JSON of a <paramref name="type"/>).</summary>
-    public StateFrame Next(Type type, JsonPayload full) => Next(StateSteps.For(type), full);
-
-    /// <summary>Encodes the next state, <paramref name="full"/>, whose quantised members are <paramref name="steps"/>.</summary>
-    public StateFrame Next(StateSteps steps, JsonPayload full)
+    /// <summary>
+    /// Remembers <paramref name="state"/> (a state's JSON) as the previous state, and returns the delta from the state
+    /// before it when <paramref name="follows"/> says that one is its predecessor (else null).
+    /// </summary>
+    public byte[]? Next(StateSteps steps, byte[] state, bool follows)
     {
-        var current = JsonDocument.Parse(full.Utf8);
-        var keyframe = steps.Steps.Count == 0 ? full : Write(w => WriteQuantised(w, current.RootElement, null, steps));
-        JsonPayload? delta = null;
+        var current = JsonDocument.Parse(state);
+        byte[]? delta = null;
         if (_previous is { } previous)
         {
-            delta = Write(w =>
+            if (follows)
             {
-                if (Same(previous.RootElement, current.RootElement, null, steps)
-                    && current.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                delta = Write(w =>
                 {
-                    // Nothing changed: no members, or no elements, to change.
-                    w.WriteStartObject();
-                    w.WriteEndObject();
-                }
-                else
-                {
-                    WriteDelta(w, previous.RootElement, current.RootElement, null, steps);
-                }
-            });
+                    if (Same(previous.RootElement, current.RootElement, null, steps)
+                        && current.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        // Nothing changed: no members, or no elements, to change.
+                        w.WriteStartObject();
+                        w.WriteEndObject();
+                    }
+                    else
+                    {
+                        WriteDelta(w, previous.RootElement, current.RootElement, null, steps);
+                    }
+                });
+            }
+
             previous.Dispose();
         }
 
         _previous = current;
-        return new StateFrame(Stream, ++_frame, keyframe, steps.Json, delta);
+        return delta;
     }
 
     /// <inheritdoc/>
@@ -77,13 +75,13 @@ internal sealed class StateEncoder : IDisposable
         _writer.Dispose();
     }
 
-    private JsonPayload Write(Action<Utf8JsonWriter> write)
+    private byte[] Write(Action<Utf8JsonWriter> write)
     {
         _buffer.ResetWrittenCount();
         _writer.Reset();
         write(_writer);
         _writer.Flush();
-        return new JsonPayload(_buffer.WrittenSpan.ToArray());
+        return _buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteDelta(Utf8JsonWriter w, JsonElement before, JsonElement after, string? name, StateSteps steps)
