@@ -89,7 +89,7 @@ export class StateDecoder {
     this.#method = method;
     this.#steps = steps ?? {};
     this.#state = Object.keys(this.#steps).length > 0 ? quantise(state, this.#steps) : state;
-    return { method, state: structuredClone(state) };
+    return { method, state: structuredClone(this.#state) };
   }
 
   /**

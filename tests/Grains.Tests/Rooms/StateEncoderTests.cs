@@ -10,7 +10,7 @@ namespace OrleansGame.Grains.Tests.Rooms;
 
 /// <summary>
 /// The host's compact encoding: for random sequences of states, every delta applied to the state before it gives the
-/// state before it gives the next state (quantised) exactly, and that state is the full one within its steps.
+/// next state (quantised) exactly, and that state is the full one within its steps.
 /// </summary>
 public sealed class StateEncoderTests
 {
