@@ -4,8 +4,10 @@
 //
 //   taskset -c 1 node test/support/measure-state-bytes.mjs [--bots 40] [--seconds 20]
 //
-// GATEWAY_DLL as for the suites; the gateway is started with `taskset -c 0` when available.
+// GATEWAY_DLL as for the suites; the gateway is pinned to CPU 0 with taskset when available. The server's CPU is
+// the gateway process's (standalone: it hosts the silo too) over the whole row, sessions and joins included.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { parseArgs } from 'node:util';
 import { runBots } from '../../bot.js';
@@ -32,6 +34,16 @@ function countingProxy(targetPort) {
   })));
 }
 
+/** The gateway's CPU time so far in ms (user + system, from /proc; clock ticks of 10 ms), or NaN off Linux. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 const gateway = await startGateway();
 if (pinned) spawnSync('taskset', ['-a', '-p', '-c', '0', String(gateway.pid)]);
 const rows = [];
@@ -39,10 +51,12 @@ try {
   for (const protocol of ['json', 'msgpack']) {
     for (const stateEncoding of ['full', 'delta']) {
       const proxy = await countingProxy(gateway.port);
+      const cpuBefore = cpuMs(gateway.pid);
       const results = await runBots({ url: proxy.url, bots, seconds, protocol, stateEncoding, namePrefix: `${protocol}-${stateEncoding}` });
       await proxy.close();
+      const serverCpuMs = cpuMs(gateway.pid) - cpuBefore;
       const snapshots = results.reduce((sum, r) => sum + r.snapshots, 0);
-      rows.push({ protocol, stateEncoding, bots, seconds, bytes: proxy.counter.down, bytesPerPlayerSecond: Math.round(proxy.counter.down / (bots * seconds)), snapshots, failed: results.filter((r) => r.failed).length });
+      rows.push({ protocol, stateEncoding, bots, seconds, bytes: proxy.counter.down, bytesPerPlayerSecond: Math.round(proxy.counter.down / (bots * seconds)), serverCpuMsPerPlayerSecond: Math.round((serverCpuMs / (bots * seconds)) * 100) / 100, snapshots, failed: results.filter((r) => r.failed).length });
       console.log(JSON.stringify(rows.at(-1)));
     }
   }
