@@ -3,7 +3,9 @@
  * Bots that play OrleansGame through the SDK: each creates a session, joins a room, steers toward the nearest
  * orb and answers pings (the SDK does that), for a bounded time.
  *
- *   node client/bot.js --url http://127.0.0.1:5000 --bots 4 --seconds 30 [--protocol msgpack] [--room k3x9qa]
+ *   node client/bot.js --url http://127.0.0.1:5000 --bots 4 --seconds 30 [--protocol msgpack] [--state full] [--room k3x9qa]
+ *
+ * Bots take compact state (`stateEncoding: 'delta'`) unless `--state full` says otherwise.
  *
  * Also importable: `runBots(options)` resolves with one stats object per bot.
  */
@@ -17,6 +19,7 @@ import { connect, createSession, directionChanged, directionTo, nearest } from '
  * @property {string} url the server's base address
  * @property {number} [seconds] how long each bot plays (default 30)
  * @property {'json' | 'msgpack'} [protocol]
+ * @property {'full' | 'delta'} [stateEncoding] how state arrives (default `delta`, the compact encoding)
  * @property {string | null} [room] a room code to join, or null for quick join
  * @property {string} [name] the bot's name
  * @property {number} [steerMs] how often the bot reconsiders its direction (default 100 ms)
@@ -28,9 +31,9 @@ import { connect, createSession, directionChanged, directionTo, nearest } from '
  * @param {BotOptions} options
  * @returns {Promise<{name: string, playerId: string, roomId: string | null, inputs: number, snapshots: number, pings: number, errors: string[], score: number, closing: object | null}>}
  */
-export async function runBot({ url, seconds = 30, protocol = 'json', room = null, name = 'Bot', steerMs = 100, signal }) {
+export async function runBot({ url, seconds = 30, protocol = 'json', stateEncoding = 'delta', room = null, name = 'Bot', steerMs = 100, signal }) {
   const session = await createSession(name, url);
-  const game = await connect({ token: session.token, url, protocol });
+  const game = await connect({ token: session.token, url, protocol, stateEncoding });
   const stats = {
     name: session.name,
     playerId: session.playerId,
@@ -114,13 +117,14 @@ async function main() {
       bots: { type: 'string', default: '4' },
       seconds: { type: 'string', default: '30' },
       protocol: { type: 'string', default: 'json' },
+      state: { type: 'string', default: 'delta' },
       room: { type: 'string' },
       name: { type: 'string', default: 'Bot' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('usage: node bot.js [--url http://127.0.0.1:5000] [--bots 4] [--seconds 30] [--protocol json|msgpack] [--room CODE] [--name Bot]');
+    console.log('usage: node bot.js [--url http://127.0.0.1:5000] [--bots 4] [--seconds 30] [--protocol json|msgpack] [--state delta|full] [--room CODE] [--name Bot]');
     return;
   }
   const controller = new AbortController();
@@ -132,6 +136,7 @@ async function main() {
     bots: Number.parseInt(values.bots, 10),
     seconds: Number.parseFloat(values.seconds),
     protocol: values.protocol,
+    stateEncoding: values.state,
     room: values.room ?? null,
     namePrefix: values.name,
     signal: controller.signal,

@@ -49,6 +49,21 @@ async function newPage(viewport = { width: 1280, height: 800 }, device = {}) {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // The hub's WebSockets and what they carried, to check the page plays on the compact protocol.
+  page.hub = { urls: [], binaryFrames: 0, textFrames: 0, deltas: 0, keyframes: 0 };
+  page.on('websocket', (socket) => {
+    if (!socket.url().includes('/hubs/game')) return;
+    page.hub.urls.push(socket.url());
+    socket.on('framereceived', ({ payload }) => {
+      if (typeof payload === 'string') {
+        page.hub.textFrames += 1;
+        return;
+      }
+      page.hub.binaryFrames += 1;
+      if (payload.includes('Delta')) page.hub.deltas += 1;
+      if (payload.includes('Keyframe')) page.hub.keyframes += 1;
+    });
+  });
   return page;
 }
 
@@ -127,6 +142,11 @@ describe('game page', () => {
       return next.equals(before) ? null : next;
     }, { timeoutMs: 5000, what: 'the canvas to change' });
     assert.notDeepEqual(after, before);
+
+    // It plays on the compact protocol: MessagePack (binary frames after the handshake) with keyframe and deltas.
+    assert.ok(first.hub.urls.some((url) => new URL(url).searchParams.get('stateEncoding') === 'delta'), `hub URLs: ${first.hub.urls.join(', ')}`);
+    await waitUntil(() => first.hub.keyframes >= 1 && first.hub.deltas >= 20, { what: 'a keyframe and deltas over MessagePack' });
+    assert.ok(first.hub.binaryFrames > first.hub.textFrames, `binary ${first.hub.binaryFrames}, text ${first.hub.textFrames}`);
   });
 
   test('page_KeyboardSteering_OwnPlayerMoves', async (t) => {

@@ -24,6 +24,24 @@ import type {
 import type { ArenaGeometry, ArenaMode, ChatLine, Orb, PlayerState, RoundResult, Snapshot } from './arena.js';
 import type { FourInARowMode } from './four-in-a-row.js';
 
+// ---- compact state ----------------------------------------------------------------------------------------
+
+/** The `stateEncoding` values of {@link ConnectOptions}. */
+export const StateEncodings: Readonly<{ full: 'full'; delta: 'delta' }>;
+
+/** Applies one `Delta` to the value it was made from and returns the new value (docs/protocol.md, "Compact state"). */
+export function applyDelta(previous: unknown, delta: unknown, steps?: Record<string, number>, name?: string | null): any;
+
+/** A keyframe's state with its quantised members rounded to their steps. */
+export function quantise(value: unknown, steps: Record<string, number>, name?: string | null): any;
+
+/** One connection's view of the compact stream: rebuilds each state from a keyframe and the deltas after it. */
+export class StateDecoder {
+  keyframe(method: string, state: unknown, steps: Record<string, number> | null): { method: string; state: any };
+  delta(delta: unknown): { method: string; state: any };
+  reset(): void;
+}
+
 // ---- modes ---------------------------------------------------------------------------------------------------
 
 /**
@@ -175,6 +193,11 @@ export interface ConnectOptions {
   url?: string;
   /** The hub protocol, `json` by default; field names are the same in both. */
   protocol?: 'json' | 'msgpack';
+  /**
+   * How the room's state travels: `full` (default) the whole state every tick; `delta` a keyframe, then only what
+   * changed, positions quantised. The `snapshot` and `state` events receive the same objects either way.
+   */
+  stateEncoding?: 'full' | 'delta';
   /** `auto`: SignalR's choice (bearer header in Node, query string in browsers); `query`: always the query string. */
   tokenIn?: 'auto' | 'query';
   /** Reconnect automatically (default true). */
@@ -226,6 +249,8 @@ export interface CreateOptions {
 export class GameConnection extends Emitter<ConnectionEvents> {
   constructor(options: ConnectOptions);
   readonly protocol: 'json' | 'msgpack';
+  /** How the room's state travels on this connection. */
+  readonly stateEncoding: 'full' | 'delta';
   /** The room this player is seated in, kept current. */
   room: RoomModel | null;
   /** The handle of the room joined through `joinOrCreate`, `create` or `join`, while its seat lasts. */

@@ -123,8 +123,11 @@ export const HubMethods: Readonly<{
 
 export const ServerEvents: Readonly<{
   snapshot: 'Snapshot'; roomState: 'RoomState'; ping: 'Ping'; chat: 'Chat'; roomEvent: 'RoomEvent'; error: 'Error';
-  closing: 'Closing'; message: 'Message'; state: 'State';
+  closing: 'Closing'; message: 'Message'; state: 'State'; keyframe: 'Keyframe'; delta: 'Delta';
 }>;
+
+/** The hub URL's query parameter that chooses how state arrives. */
+export const STATE_ENCODING_PARAMETER: 'stateEncoding';
 
 /** The mode a server runs when a join names none. */
 export const DEFAULT_MODE: 'arena';

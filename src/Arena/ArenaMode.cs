@@ -72,6 +72,8 @@ public sealed partial class ArenaMode : GameMode<ArenaSimulation>
             EmptyRoomLifetime = options.EmptyRoomDisposeAfter,
             CheckpointInterval = options.CheckpointInterval,
             StateMethod = ArenaMessageTypes.Snapshot,
+            // Positions go to compact-state clients to a tenth of a unit (players' and orbs' x and y).
+            Quantize = new Dictionary<string, int>(StringComparer.Ordinal) { ["x"] = 10, ["y"] = 10 },
             OwnMethods = new HashSet<string>(StringComparer.Ordinal) { ArenaMessageTypes.Chat, ArenaMessageTypes.RoomEvent },
             Messages =
             [

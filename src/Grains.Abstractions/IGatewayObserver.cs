@@ -12,8 +12,9 @@ public interface IGatewayObserver : IGrainObserver
     /// <summary>
     /// Delivers the room's state of one tick, made at <paramref name="serverTime"/> (Unix milliseconds), to the
     /// connections whose <see cref="IPlayerObserver"/>s have the ids <paramref name="observers"/>; an id this gateway
-    /// no longer knows (its connection closed) is skipped.
+    /// no longer knows (its connection closed) is skipped. <paramref name="frame"/> is the same state in the compact
+    /// encoding, for the connections that asked for it (null: every connection gets <paramref name="state"/>).
     /// </summary>
     [OneWay]
-    Task OnStateAsync(ServerMessage state, long serverTime, GrainId[] observers);
+    Task OnStateAsync(ServerMessage state, StateFrame? frame, long serverTime, GrainId[] observers);
 }

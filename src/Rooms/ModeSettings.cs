@@ -36,6 +36,14 @@ public sealed class ModeSettings
     /// </summary>
     public bool StatePerMember { get; init; }
 
+    /// <summary>
+    /// Numbers of the state that clients of the compact encoding need only to a fixed precision (positions, angles),
+    /// by their JSON name anywhere in the state: steps a unit, 1 to 1,000,000 (10: to 0.1). Those clients receive
+    /// them as whole steps, and each change as the difference in steps; clients of the full state are not affected.
+    /// Empty by default: every number goes as it is.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Quantize { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>The hub method the per-tick state reaches clients as. Default <c>State</c>.</summary>
     public string StateMethod { get; init; } = "State";
 
@@ -79,6 +87,14 @@ public sealed class ModeSettings
             if (!types.Add(rule.Type))
             {
                 throw new ArgumentException($"message type '{rule.Type}' is declared twice", nameof(Messages));
+            }
+        }
+
+        foreach (var (name, steps) in Quantize)
+        {
+            if (string.IsNullOrEmpty(name) || steps is < 1 or > 1_000_000)
+            {
+                throw new ArgumentException($"'{name}' is quantised to {steps} steps a unit; a member's name is not empty and its steps are 1 to 1,000,000", nameof(Quantize));
             }
         }
 

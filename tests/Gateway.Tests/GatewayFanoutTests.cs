@@ -45,7 +45,7 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
             var observers = new[] { stuck.Observer, GrainId.Create("test-observer", "not-here"), reading.Observer };
             for (var tick = 0; tick < 3; tick++)
             {
-                var push = Fanout.OnStateAsync(State(Sample with { Tick = tick }), Sample.ServerTime, observers);
+                var push = Fanout.OnStateAsync(State(Sample with { Tick = tick }), null, Sample.ServerTime, observers);
 
                 // Orleans waits for this before it hands the gateway's observer the next room's push.
                 Assert.True(push.IsCompletedSuccessfully, $"push {tick} waited for a client's writes");
@@ -70,7 +70,7 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
         try
         {
             var ticked = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 250;
-            await Fanout.OnStateAsync(State(Sample with { ServerTime = ticked }), ticked, [reading.Observer]);
+            await Fanout.OnStateAsync(State(Sample with { ServerTime = ticked }), null, ticked, [reading.Observer]);
 
             Assert.Single(await reading.ReadFramesAsync(1));
             // Rooms of other tests on this gateway record their own delays, of a few milliseconds.
@@ -90,7 +90,7 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
         try
         {
             Close(first);
-            await Fanout.OnStateAsync(State(Sample), Sample.ServerTime, [first.Observer, second.Observer]);
+            await Fanout.OnStateAsync(State(Sample), null, Sample.ServerTime, [first.Observer, second.Observer]);
 
             Assert.Single(await second.ReadFramesAsync(1));
             Assert.False(first.ToClient.Reader.TryRead(out _), "a removed connection was written to");
@@ -101,12 +101,126 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task OnStateAsync_DeltaConnection_GetsAKeyframeThenDeltasAndAFullConnectionTheSnapshotUnchanged()
+    {
+        var full = Connect("full", pauseAfterBytes: 64 * 1024);
+        var compact = Connect("compact", pauseAfterBytes: 64 * 1024, StateEncoding.Delta);
+        try
+        {
+            for (var frame = 1; frame <= 3; frame++)
+            {
+                var snapshot = Sample with { Tick = frame };
+                await Fanout.OnStateAsync(State(snapshot), Frame(stream: 5, frame), Sample.ServerTime, [full.Observer, compact.Observer]);
+            }
+
+            var fullFrames = await full.ReadFramesAsync(3);
+            Assert.Equal(
+                Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(Sample with { Tick = 3 }, RoomJson.Options)),
+                JsonDocument.Parse(fullFrames[2]).RootElement.GetProperty("arguments")[0].GetRawText());
+            Assert.All(fullFrames, f => Assert.Contains("\"target\":\"Snapshot\"", f));
+            Assert.Equal(
+                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Delta:{\"tick\":1}", "Delta:{\"tick\":1}"],
+                (await compact.ReadFramesAsync(3)).Select(Describe));
+        }
+        finally
+        {
+            Close(full);
+            Close(compact);
+        }
+    }
+
+    [Fact]
+    public async Task OnStateAsync_DeltaConnectionMissedAFrameOrTheStreamChanged_GetsAKeyframe()
+    {
+        var compact = Connect("gap", pauseAfterBytes: 64 * 1024, StateEncoding.Delta);
+        var other = Connect("other", pauseAfterBytes: 64 * 1024, StateEncoding.Delta);
+        try
+        {
+            await Fanout.OnStateAsync(Tick(1), Frame(stream: 5, 1), Sample.ServerTime, [compact.Observer, other.Observer]);
+            // Frame 2 went to the other member only (this one was away, say): frame 3 cannot be a delta for this one.
+            await Fanout.OnStateAsync(Tick(2), Frame(stream: 5, 2), Sample.ServerTime, [other.Observer]);
+            await Fanout.OnStateAsync(Tick(3), Frame(stream: 5, 3), Sample.ServerTime, [compact.Observer, other.Observer]);
+            // The room moved to another silo: a new stream, whose frame 4 follows nothing this connection has.
+            await Fanout.OnStateAsync(Tick(4), Frame(stream: 6, 1), Sample.ServerTime, [compact.Observer, other.Observer]);
+
+            Assert.Equal(["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Keyframe:Snapshot:tick 3:{\"x\":10,\"y\":10}", "Keyframe:Snapshot:tick 4:{\"x\":10,\"y\":10}"], (await compact.ReadFramesAsync(3)).Select(Describe));
+            Assert.Equal(
+                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Delta:{\"tick\":1}", "Delta:{\"tick\":1}", "Keyframe:Snapshot:tick 4:{\"x\":10,\"y\":10}"],
+                (await other.ReadFramesAsync(4)).Select(Describe));
+        }
+        finally
+        {
+            Close(compact);
+            Close(other);
+        }
+    }
+
+    [Fact]
+    public async Task Add_RoutedAgain_StartsWithAKeyframe()
+    {
+        var compact = Connect("again", pauseAfterBytes: 64 * 1024, StateEncoding.Delta);
+        try
+        {
+            await Fanout.OnStateAsync(Tick(1), Frame(stream: 5, 1), Sample.ServerTime, [compact.Observer]);
+            Fanout.Add(compact.Observer, compact.Context.ConnectionId, StateEncoding.Delta);
+            await Fanout.OnStateAsync(Tick(2), Frame(stream: 5, 2), Sample.ServerTime, [compact.Observer]);
+
+            Assert.Equal(
+                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Keyframe:Snapshot:tick 2:{\"x\":10,\"y\":10}"],
+                (await compact.ReadFramesAsync(2)).Select(Describe));
+        }
+        finally
+        {
+            Close(compact);
+        }
+    }
+
+    [Fact]
+    public async Task OnStateAsync_StateArrivingAfterALaterOne_IsNotSentToADeltaConnection()
+    {
+        var compact = Connect("late", pauseAfterBytes: 64 * 1024, StateEncoding.Delta);
+        try
+        {
+            foreach (var frame in new[] { 1, 3, 2, 4 })
+            {
+                await Fanout.OnStateAsync(Tick(frame), Frame(stream: 5, frame), Sample.ServerTime, [compact.Observer]);
+            }
+
+            Assert.Equal(
+                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Keyframe:Snapshot:tick 3:{\"x\":10,\"y\":10}", "Delta:{\"tick\":1}"],
+                (await compact.ReadFramesAsync(3)).Select(Describe));
+        }
+        finally
+        {
+            Close(compact);
+        }
+    }
+
+    /// <summary>The place of a state in the stream <paramref name="stream"/>, with the arena's steps.</summary>
+    private static StateFrame Frame(long stream, long frame) => new(stream, frame, new JsonPayload("{\"x\":10,\"y\":10}"u8.ToArray()));
+
+    /// <summary>The sample snapshot at tick <paramref name="tick"/>: consecutive ones differ in their tick only.</summary>
+    private static ServerMessage Tick(long tick) => State(Sample with { Tick = tick });
+
+    /// <summary>An invocation frame as <c>Keyframe:method:tick N:steps</c> or <c>Delta:delta</c>.</summary>
+    private static string Describe(string frame)
+    {
+        var root = JsonDocument.Parse(frame).RootElement;
+        var arguments = root.GetProperty("arguments");
+        return root.GetProperty("target").GetString() switch
+        {
+            "Keyframe" => $"Keyframe:{arguments[0].GetString()}:tick {arguments[1].GetProperty("tick").GetInt64()}:{arguments[2].GetRawText()}",
+            var target => $"{target}:{string.Join(':', arguments.EnumerateArray().Select(static a => a.GetRawText()))}",
+        };
+    }
+
     /// <summary>The snapshot as a room pushes it: its JSON, for the hub method <c>Snapshot</c>.</summary>
     private static ServerMessage State(Snapshot snapshot) =>
         new("Snapshot", new JsonPayload(JsonSerializer.SerializeToUtf8Bytes(snapshot, RoomJson.Options)));
 
     /// <summary>A SignalR connection (JSON) whose transport is a pair of pipes, open on the gateway and routed in the fan-out.</summary>
-    private FakeClient Connect(string name, long pauseAfterBytes)
+    private FakeClient Connect(string name, long pauseAfterBytes, StateEncoding encoding = StateEncoding.Full)
     {
         var toClient = new Pipe(new PipeOptions(pauseWriterThreshold: pauseAfterBytes, resumeWriterThreshold: pauseAfterBytes));
         var fromClient = new Pipe();
@@ -122,7 +236,7 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
         };
         var observer = GrainId.Create("test-observer", id);
         Connections.Add(context);
-        Fanout.Add(observer, id);
+        Fanout.Add(observer, id, encoding);
         return new FakeClient(context, observer, toClient);
     }
 

@@ -67,6 +67,19 @@ public sealed class ModeSettingsTests
         Assert.Throws<ArgumentException>(() => new ModeSettings { OwnMethods = new HashSet<string> { method } }.Validated());
     }
 
+    [Theory]
+    [InlineData("x", 0)]
+    [InlineData("x", 1_000_001)]
+    [InlineData("", 10)]
+    public void Validated_QuantizeOutOfRangeOrUnnamed_ThrowsNamingIt(string member, int steps)
+    {
+        var settings = new ModeSettings { Quantize = new Dictionary<string, int> { [member] = steps } };
+
+        Assert.Equal(nameof(ModeSettings.Quantize), Assert.ThrowsAny<ArgumentException>(() => settings.Validated()).ParamName);
+        var fine = new ModeSettings { Quantize = new Dictionary<string, int> { ["x"] = 10, ["angle"] = 1_000_000 } };
+        Assert.Same(fine, fine.Validated());
+    }
+
     [Fact]
     public void GameMode_BadSettings_CannotBeConstructed()
     {

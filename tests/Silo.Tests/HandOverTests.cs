@@ -56,6 +56,38 @@ public sealed class HandOverTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task StopSilo_HostingALiveRoom_CompactStateStartsANewStreamNumberedFromOne()
+    {
+        await using var game = await HandOverCluster.StartAsync(new Dictionary<string, string?>
+        {
+            ["Arena:RoundDuration"] = "00:10:00",
+        });
+        var gateway = new FrameRecorder();
+        var gatewayReference = game.Client.CreateObjectReference<IGatewayObserver>(gateway);
+        var player = await SeatedPlayer.RegisterAsync(game.Client, "Cy");
+        await player.Grain.AttachAsync(player.Reference, gatewayReference);
+        var joined = await player.Grain.CreateRoomAsync(new RoomRequest(null, null, true, new Dictionary<string, string>()));
+        var room = game.Client.GetGrain<IRoomGrain>(joined.Result?.RoomId ?? throw new InvalidOperationException($"create failed: {joined.Error}"));
+        await gateway.WaitForAsync(f => f.Count >= 5, "frames before the stop", TimeSpan.FromSeconds(10));
+        var before = gateway.Frames[0].Stream;
+        var host = game.HostOf(room) ?? throw new InvalidOperationException("the room is not active");
+
+        await game.Cluster.StopSiloAsync(host, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        await gateway.WaitForAsync(f => f.Count(x => x.Stream != before) >= 5, "frames from the surviving silo", TimeSpan.FromSeconds(10));
+
+        // One stream before, one after, each numbered from 1 without a gap: the new activation's first state follows
+        // nothing a gateway has, so every gateway sends its compact connections a keyframe (GatewayFanoutTests).
+        var frames = gateway.Frames;
+        Assert.Equal(2, frames.Select(f => f.Stream).Distinct().Count());
+        foreach (var stream in frames.GroupBy(f => f.Stream))
+        {
+            var numbers = stream.Select(f => f.Frame).Order().ToList();
+            Assert.Equal(Enumerable.Range(1, numbers.Count).Select(i => (long)i), numbers);
+            Assert.All(stream, f => Assert.Equal("""{"x":10,"y":10}""", System.Text.Encoding.UTF8.GetString(f.Steps.Utf8)));
+        }
+    }
+
+    [Fact]
     public async Task KillSilo_HostingALiveRoom_RoomReturnsFromItsCheckpointWithStatsIntact()
     {
         // Short rounds, so that a finished round has written the players' stats before the kill.

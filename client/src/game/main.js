@@ -22,7 +22,9 @@ const INPUT_INTERVAL_MS = 50;
 const ROOMS_REFRESH_MS = 3000;
 const clock = () => performance.timeOrigin + performance.now();
 const params = new URLSearchParams(location.search);
-const protocol = params.get('protocol') === 'msgpack' ? 'msgpack' : 'json';
+// MessagePack and compact state by default; `?protocol=json` and `?state=full` choose the other forms.
+const protocol = params.get('protocol') === 'json' ? 'json' : 'msgpack';
+const stateEncoding = params.get('state') === 'full' ? 'full' : 'delta';
 // The games this page can show; the lobby offers those the server runs. It asks for a mode by name rather than
 // trusting the arena to be the server's default mode.
 const PLAYABLE = new Map([[DEFAULT_MODE, 'Orb Arena'], [FOUR_MODE, 'Four in a Row']]);
@@ -128,7 +130,7 @@ async function openConnection() {
   if (previous) await previous.stop().catch(() => {});
   setStatus('wait', 'connecting');
   // Listeners go on before start: a resumed seat's RoomState may be the first message after the handshake.
-  const connection = new GameConnection({ token: app.session.token, protocol });
+  const connection = new GameConnection({ token: app.session.token, protocol, stateEncoding });
   connection.on('snapshot', onSnapshot);
   connection.on('roomState', (state) => {
     enterRoom(state, true);

@@ -7,7 +7,8 @@ import { HubConnectionBuilder, HubConnectionState, HttpTransportType, LogLevel }
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
 import { Emitter } from './emitter.js';
 import { GameError, parseHubError } from './errors.js';
-import { ErrorCodes, FINAL_CLOSING_REASONS, HUB_PATH, HubMethods, ServerEvents } from './protocol.js';
+import { ErrorCodes, FINAL_CLOSING_REASONS, HUB_PATH, HubMethods, STATE_ENCODING_PARAMETER, ServerEvents } from './protocol.js';
+import { StateDecoder, StateEncodings } from './delta.js';
 import { RoomModel } from './room.js';
 import { LeaveCauses, RoomHandle } from './room-handle.js';
 import { createRoomRequest, joinRoomRequest } from './requests.js';
@@ -19,6 +20,9 @@ import { resolveBaseUrl } from './http.js';
  * @property {string} token the session's JWT
  * @property {string} [url] the server's base address (`http://host:port`) or the full hub address; the page's origin in a browser
  * @property {'json' | 'msgpack'} [protocol] hub protocol, JSON by default
+ * @property {'full' | 'delta'} [stateEncoding] how the room's state travels: `full` (the default) the whole state every
+ *   tick, as `Snapshot` / `State`; `delta` a keyframe, then only what changed (smaller, positions quantised). The
+ *   `snapshot` and `state` events get the same objects either way.
  * @property {'auto' | 'query'} [tokenIn] `auto`: SignalR's choice (bearer header in Node, `access_token` query in browsers); `query`: always the query string
  * @property {boolean} [reconnect] reconnect automatically (default true)
  * @property {number} [reconnectWindowMs] how long to keep trying (default 60 s; the server holds the seat for 20 s)
@@ -48,6 +52,7 @@ export class GameConnection extends Emitter {
   #stopped = false;
   /** @type {RoomHandle | null} */
   #handle = null;
+  #decoder = new StateDecoder();
 
   /** @param {ConnectOptions} options */
   constructor(options) {
@@ -56,16 +61,24 @@ export class GameConnection extends Emitter {
     this.#token = options.token;
     /** @type {'json' | 'msgpack'} */
     this.protocol = options.protocol ?? 'json';
+    /** @type {'full' | 'delta'} */
+    this.stateEncoding = options.stateEncoding ?? StateEncodings.full;
     /** @type {RoomModel | null} the room this player is seated in, kept current */
     this.room = null;
     this.#hub = this.#build(options);
     this.#wire();
   }
 
-  #build({ url, protocol = 'json', tokenIn = 'auto', reconnect = true, reconnectWindowMs = 60_000, logLevel = LogLevel.Critical }) {
+  #build({ url, protocol = 'json', stateEncoding = StateEncodings.full, tokenIn = 'auto', reconnect = true, reconnectWindowMs = 60_000, logLevel = LogLevel.Critical }) {
     if (protocol !== 'json' && protocol !== 'msgpack') throw new TypeError(`unknown protocol '${protocol}'`);
+    if (!Object.values(StateEncodings).includes(stateEncoding)) throw new TypeError(`unknown stateEncoding '${stateEncoding}'`);
     let hubUrl = resolveBaseUrl(url);
     if (!/\/hubs\/[^/]+$/.test(new URL(hubUrl).pathname)) hubUrl += HUB_PATH;
+    if (stateEncoding !== StateEncodings.full) {
+      const withEncoding = new URL(hubUrl);
+      withEncoding.searchParams.set(STATE_ENCODING_PARAMETER, stateEncoding);
+      hubUrl = withEncoding.toString();
+    }
     const httpOptions = { transport: HttpTransportType.WebSockets | HttpTransportType.LongPolling };
     if (tokenIn === 'query') {
       const withToken = new URL(hubUrl);
@@ -89,10 +102,16 @@ export class GameConnection extends Emitter {
 
   #wire() {
     const hub = this.#hub;
-    hub.on(ServerEvents.snapshot, (snapshot) => {
+    const onSnapshot = (snapshot) => {
       this.room?.applySnapshot(snapshot);
       this.emit('snapshot', snapshot);
-    });
+    };
+    const onState = (state) => this.emit('state', state);
+    // Compact state is rebuilt here and delivered as the method it stands for, so listeners never see the difference.
+    const deliver = ({ method, state }) => (method === ServerEvents.snapshot ? onSnapshot : onState)(state);
+    hub.on(ServerEvents.snapshot, onSnapshot);
+    hub.on(ServerEvents.keyframe, (method, state, steps) => deliver(this.#decoder.keyframe(method, state, steps)));
+    hub.on(ServerEvents.delta, (delta) => deliver(this.#decoder.delta(delta)));
     hub.on(ServerEvents.roomState, (state) => {
       this.#setRoom(state);
       this.emit('roomState', state);
@@ -104,7 +123,7 @@ export class GameConnection extends Emitter {
     });
     hub.on(ServerEvents.chat, (message) => this.emit('chat', message));
     hub.on(ServerEvents.message, (type, payload) => this.emit('message', { type, payload }));
-    hub.on(ServerEvents.state, (state) => this.emit('state', state));
+    hub.on(ServerEvents.state, onState);
     hub.on(ServerEvents.roomEvent, (event) => {
       if (this.room) {
         this.room.applyEvent(event);
@@ -124,9 +143,14 @@ export class GameConnection extends Emitter {
       if (FINAL_CLOSING_REASONS.has(closing?.reason)) this.#final = true;
       this.emit('closing', closing);
     });
-    hub.onreconnecting((error) => this.emit('reconnecting', error));
+    hub.onreconnecting((error) => {
+      // A new connection starts with a keyframe: nothing of this one's stream applies to it.
+      this.#decoder.reset();
+      this.emit('reconnecting', error);
+    });
     hub.onreconnected((connectionId) => this.emit('reconnected', connectionId));
     hub.onclose((error) => {
+      this.#decoder.reset();
       this.emit('disconnected', { error, closing: this.#lastClosing });
       this.#endHandle(LeaveCauses.disconnected);
     });

@@ -8,6 +8,7 @@ export { GameError, parseHubError } from './errors.js';
 export { RoomModel, arenaGeometry } from './room.js';
 export { RoomHandle, LeaveCauses } from './room-handle.js';
 export { Emitter } from './emitter.js';
+export { StateDecoder, StateEncodings, applyDelta, quantise } from './delta.js';
 export {
   ArenaDefaults,
   ClosingReasons,
@@ -19,6 +20,7 @@ export {
   ROOM_CODE_PATTERN,
   RoomEventTypes,
   RoomPhases,
+  STATE_ENCODING_PARAMETER,
   ServerEvents,
 } from './protocol.js';
 export { directionTo, directionChanged, nearest } from './steering.js';

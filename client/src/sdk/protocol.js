@@ -31,7 +31,14 @@ export const ServerEvents = Object.freeze({
   message: 'Message',
   /** A mode's per-tick state (the arena sends `Snapshot` instead). */
   state: 'State',
+  /** Compact state (`stateEncoding: 'delta'`): the whole state, `Keyframe(method, state, steps)`. */
+  keyframe: 'Keyframe',
+  /** Compact state: what changed since the previous state, `Delta(delta)`. */
+  delta: 'Delta',
 });
+
+/** The hub URL's query parameter that chooses how state arrives (`full` or `delta`). */
+export const STATE_ENCODING_PARAMETER = 'stateEncoding';
 
 /** The mode a server runs when a join names none, and the only one a server older than modes runs. */
 export const DEFAULT_MODE = 'arena';

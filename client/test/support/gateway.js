@@ -98,7 +98,7 @@ export async function startGateway({ env = {}, startTimeoutMs = 90_000 } = {}) {
     if (exit) throw new Error(`gateway exited early (${JSON.stringify(exit)}):\n${logs().slice(-4000)}`);
     try {
       const response = await fetch(`http://127.0.0.1:${operationsPort}/healthz`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return { url, port, operationsUrl: `http://127.0.0.1:${operationsPort}`, logs, stop };
+      if (response.ok) return { url, port, operationsUrl: `http://127.0.0.1:${operationsPort}`, pid: child.pid, logs, stop };
     } catch {
       // not listening yet
     }

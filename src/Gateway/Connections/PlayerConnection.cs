@@ -73,6 +73,9 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     /// <summary>The SignalR connection id.</summary>
     public string ConnectionId => _context.ConnectionId;
 
+    /// <summary>How the connection receives its room's shared state; set before <see cref="StartAsync"/>.</summary>
+    public StateEncoding StateEncoding { get; init; }
+
     /// <summary>The player the connection's token belongs to.</summary>
     public string PlayerId { get; }
 
@@ -105,7 +108,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     public async Task StartAsync()
     {
         _observerReference = _grains.CreateObjectReference<IPlayerObserver>(_observer);
-        _fanout.Add(_observerReference.GetGrainId(), ConnectionId);
+        _fanout.Add(_observerReference.GetGrainId(), ConnectionId, StateEncoding);
         _inboundHandle = _inbound.SpawnWithCallback(_token, ForwardAsync);
         _ = CloseInboundWhenEndedAsync(_inboundHandle);
         await _player.AttachAsync(_observerReference, _fanout.Reference).WaitAsync(_token);
@@ -166,6 +169,11 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
         MessageTypes.Declare(joined.Limits.Select(static limit => limit.Type));
         var grain = _room is { } current && current.Id == joined.RoomId ? current.Grain : _grains.GetGrain<IRoomGrain>(joined.RoomId);
         _room = new SeatedRoom(joined.RoomId, joined.Mode, grain, new MessageLimits(joined.Limits));
+        if (StateEncoding == StateEncoding.Delta && _observerReference is { } reference)
+        {
+            // A new seat starts the compact stream again: its next state is a keyframe.
+            _fanout.Add(reference.GetGrainId(), ConnectionId, StateEncoding);
+        }
     }
 
     /// <summary>Forgets the room: the player left it or lost the seat.</summary>

@@ -13,8 +13,11 @@ internal sealed class PlayerConnectionFactory(
 {
     /// <summary>
     /// A connection for the hub caller <paramref name="context"/>, playing as <paramref name="playerId"/>, holding
-    /// <paramref name="slot"/> of its address until it stops.
+    /// <paramref name="slot"/> of its address until it stops, receiving state in <paramref name="encoding"/>.
     /// </summary>
-    public PlayerConnection Create(HubCallerContext context, string playerId, AddressSlot slot) =>
-        new(context, playerId, slot, grains, fanout, outbox, hub, options.Value, lifetime.ApplicationStopping, time, logger, metrics);
+    public PlayerConnection Create(HubCallerContext context, string playerId, AddressSlot slot, StateEncoding encoding = StateEncoding.Full) =>
+        new(context, playerId, slot, grains, fanout, outbox, hub, options.Value, lifetime.ApplicationStopping, time, logger, metrics)
+        {
+            StateEncoding = encoding,
+        };
 }

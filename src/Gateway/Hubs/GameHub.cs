@@ -24,10 +24,12 @@ internal sealed class GameHub(
     public override async Task OnConnectedAsync()
     {
         var playerId = PlayerClaims.GetPlayerId(Context.User) ?? throw new HubException("unauthorized: the token has no subject");
+        var encoding = StateEncodings.FromQuery(Context.GetHttpContext()?.Request.Query[StateEncodings.QueryParameter].ToString())
+            ?? throw new HubException($"{ErrorCodes.InvalidArgument}: {StateEncodings.QueryParameter} must be 'full' or 'delta'");
         // The edge refuses most connections over the cap before they open; this catches those that raced past it.
         var slot = slots.TryAcquire(Context.GetHttpContext()?.Connection.RemoteIpAddress)
             ?? throw new HubException($"{HttpErrorCodes.TooManyConnections}: this address holds too many game connections");
-        var connection = factory.Create(Context, playerId, slot);
+        var connection = factory.Create(Context, playerId, slot, encoding);
         if (Context.Features.Get<IHttpTransportFeature>()?.TransportType != HttpTransportType.LongPolling)
         {
             // A long poll's request is a copy made per poll, whose end says nothing about the connection.

@@ -12,6 +12,12 @@ internal static class ServerMethods
     /// <summary>The room's state of one tick, for a mode that keeps the default state method.</summary>
     public const string State = "State";
 
+    /// <summary>The whole state in the compact encoding: <c>Keyframe(method, state, steps)</c>.</summary>
+    public const string Keyframe = "Keyframe";
+
+    /// <summary>What changed since the connection's last state in the compact encoding: <c>Delta(delta)</c>.</summary>
+    public const string Delta = "Delta";
+
     /// <summary>The full room state when a reconnect resumes a seat.</summary>
     public const string RoomState = "RoomState";
 

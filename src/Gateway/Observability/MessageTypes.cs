@@ -32,7 +32,7 @@ internal static class MessageTypes
     {
         nameof(GameHub.Send), nameof(GameHub.Input), nameof(GameHub.Chat), nameof(GameHub.Pong), nameof(GameHub.JoinRoom),
         nameof(GameHub.CreateRoom), nameof(GameHub.LeaveRoom), ServerMethods.Message, ServerMethods.State, ServerMethods.RoomState,
-        ServerMethods.Ping, ServerMethods.RoomEvent, ServerMethods.Error, ServerMethods.Closing,
+        ServerMethods.Ping, ServerMethods.RoomEvent, ServerMethods.Error, ServerMethods.Closing, ServerMethods.Keyframe, ServerMethods.Delta,
     }.ToFrozenDictionary(static method => method, SnakeCase, StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Codes = new[]

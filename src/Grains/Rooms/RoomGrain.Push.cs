@@ -1,6 +1,7 @@
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 using OrleansGame.Rooms;
+using OrleansGame.Rooms.Hosting;
 
 namespace OrleansGame.Grains.Rooms;
 
@@ -8,6 +9,12 @@ namespace OrleansGame.Grains.Rooms;
 internal sealed partial class RoomGrain
 {
     private readonly Dictionary<IGatewayObserver, List<GrainId>> byGateway = [];
+    // The compact encoding's stream: this activation's states, numbered; the gateways diff them.
+    private readonly long stateStream = Random.Shared.NextInt64(1, long.MaxValue);
+    private long stateFrame;
+
+    /// <summary>The mode's quantised members (<see cref="ModeSettings.Quantize"/>) as every frame carries them, made once.</summary>
+    private JsonPayload? stateSteps;
 
     /// <inheritdoc />
     void IRoomOutput.Push(string playerId, ServerMessage message)
@@ -90,11 +97,19 @@ internal sealed partial class RoomGrain
             }
         }
 
+        // The compact encoding is the gateways' to choose per connection; members pushed to directly get the full state.
+        StateFrame? frame = null;
+        if (byGateway.Count > 0)
+        {
+            stateSteps ??= new JsonPayload(StateSteps.Of(settings!.Quantize).Json);
+            frame = new StateFrame(stateStream, ++stateFrame, stateSteps);
+        }
+
         foreach (var (gateway, observers) in byGateway)
         {
             ObserverPush.Send(
-                logger, gateway, (Message: message, Time: serverTime, Observers: observers.ToArray()),
-                static (g, p) => g.OnStateAsync(p.Message, p.Time, p.Observers));
+                logger, gateway, (Message: message, Frame: frame, Time: serverTime, Observers: observers.ToArray()),
+                static (g, p) => g.OnStateAsync(p.Message, p.Frame, p.Time, p.Observers));
         }
 
         byGateway.Clear();

@@ -10,6 +10,19 @@ public sealed class TestGateway : IGatewayObserver
 {
     private readonly Lock gate = new();
     private readonly List<(Snapshot Snapshot, GrainId[] Observers)> pushes = [];
+    private readonly List<StateFrame?> frames = [];
+
+    /// <summary>The compact encoding of every push, in order (null where the room sent none).</summary>
+    public IReadOnlyList<StateFrame?> Frames
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. frames];
+            }
+        }
+    }
 
     public IReadOnlyList<(Snapshot Snapshot, GrainId[] Observers)> Pushes
     {
@@ -22,7 +35,7 @@ public sealed class TestGateway : IGatewayObserver
         }
     }
 
-    public Task OnStateAsync(ServerMessage state, long serverTime, GrainId[] observers)
+    public Task OnStateAsync(ServerMessage state, StateFrame? frame, long serverTime, GrainId[] observers)
     {
         if (state.Method != ArenaMessageTypes.Snapshot)
         {
@@ -33,6 +46,7 @@ public sealed class TestGateway : IGatewayObserver
         lock (gate)
         {
             pushes.Add((snapshot, observers));
+            frames.Add(frame);
         }
 
         return Task.CompletedTask;
