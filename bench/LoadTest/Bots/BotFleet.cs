@@ -4,7 +4,7 @@ using OrleansGame.LoadTest.Metrics;
 namespace OrleansGame.LoadTest.Bots;
 
 /// <summary>The bots of one generator process, added in batches, all stopped together.</summary>
-internal sealed class BotFleet(Uri server, bool messagePack, int connectParallelism) : IAsyncDisposable
+internal sealed class BotFleet(Uri server, bool messagePack, int connectParallelism) : IBotFleet
 {
     private readonly List<Bot> bots = [];
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -169,10 +169,17 @@ internal sealed class BotFleet(Uri server, bool messagePack, int connectParallel
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    public async Task ClearAsync()
     {
         await Parallel.ForEachAsync(bots, new ParallelOptions { MaxDegreeOfParallelism = 64 }, static async (bot, _) => await bot.DisposeAsync());
         bots.Clear();
+        round = [];
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await ClearAsync();
         http.Dispose();
     }
 }
