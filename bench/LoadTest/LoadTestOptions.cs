@@ -95,8 +95,8 @@ internal sealed record LoadTestOptions
     /// </summary>
     public bool Rest { get; init; }
 
-    /// <summary>The longest rest between levels, seconds (the gateway disposes an empty room after 30 s).</summary>
-    public double RestMaxSeconds { get; init; } = 60;
+    /// <summary>The longest rest between levels, seconds (a gateway keeps a dropped player seated for its resume window, then an empty room for 30 s).</summary>
+    public double RestMaxSeconds { get; init; } = 90;
 
     /// <summary>Seconds the server's idle CPU is measured before the first level (0: not measured).</summary>
     public double IdleSeconds { get; init; } = 5;

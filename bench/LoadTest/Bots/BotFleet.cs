@@ -7,7 +7,7 @@ namespace OrleansGame.LoadTest.Bots;
 internal sealed class BotFleet(Uri server, bool messagePack, int connectParallelism) : IBotFleet
 {
     private readonly List<Bot> bots = [];
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private HttpClient http = NewHttpClient();
     private long windowStart;
 
     // The last round of joins: every bot, and its attempt (null: not connected when the round began).
@@ -174,6 +174,9 @@ internal sealed class BotFleet(Uri server, bool messagePack, int connectParallel
         await Parallel.ForEachAsync(bots, new ParallelOptions { MaxDegreeOfParallelism = 64 }, static async (bot, _) => await bot.DisposeAsync());
         bots.Clear();
         round = [];
+        // Its pooled connections (the sessions' requests) would hold sockets on the server's port through the rest.
+        http.Dispose();
+        http = NewHttpClient();
     }
 
     /// <inheritdoc/>
@@ -182,4 +185,6 @@ internal sealed class BotFleet(Uri server, bool messagePack, int connectParallel
         await ClearAsync();
         http.Dispose();
     }
+
+    private static HttpClient NewHttpClient() => new() { Timeout = TimeSpan.FromSeconds(30) };
 }

@@ -13,7 +13,7 @@ internal sealed class RawFleet(Uri server, bool messagePack, int connectParallel
     private const int Slots = 5;
     private static readonly TimeSpan SlotLength = TimeSpan.FromMilliseconds(10);
 
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private HttpClient http = NewHttpClient();
     private readonly CancellationTokenSource stopping = new();
     private RawBot[] bots = [];
     private int nextIndex;
@@ -69,6 +69,9 @@ internal sealed class RawFleet(Uri server, bool messagePack, int connectParallel
     {
         var leaving = Interlocked.Exchange(ref bots, []);
         await Parallel.ForEachAsync(leaving, new ParallelOptions { MaxDegreeOfParallelism = 64 }, static async (bot, _) => await bot.DisposeAsync());
+        // Its pooled connections (the sessions' requests) would hold sockets on the server's port through the rest.
+        http.Dispose();
+        http = NewHttpClient();
     }
 
     /// <inheritdoc/>
@@ -122,4 +125,6 @@ internal sealed class RawFleet(Uri server, bool messagePack, int connectParallel
         {
         }
     }
+
+    private static HttpClient NewHttpClient() => new() { Timeout = TimeSpan.FromSeconds(30) };
 }
