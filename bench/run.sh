@@ -49,9 +49,15 @@ if [[ "$mode" == "joins" ]]; then
 fi
 
 build bench/BareHub
-(cd bench && dotnet tool restore >/dev/null) || echo "dotnet-counters not restored: runtime counters will be missing" >&2
+counters=(--counters bench)
+if [[ "$mode" == "pinned" ]]; then
+  # The pinned measurement keeps the server's core to the server: no EventPipe session attached to it.
+  counters=()
+else
+  (cd bench && dotnet tool restore >/dev/null) || echo "dotnet-counters not restored: runtime counters will be missing" >&2
+fi
 exec dotnet "$artifacts/bin/LoadTest/release/OrleansGame.LoadTest.dll" "$mode" \
   --gateway-dll "$artifacts/bin/Gateway/release/OrleansGame.Gateway.dll" \
   --barehub-dll "$artifacts/bin/BareHub/release/OrleansGame.BareHub.dll" \
   --silo-dll "$artifacts/bin/Silo/release/OrleansGame.Silo.dll" \
-  --counters bench --out bench/results "$@"
+  "${counters[@]}" --out bench/results "$@"
