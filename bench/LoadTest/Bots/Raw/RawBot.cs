@@ -336,8 +336,9 @@ internal sealed class RawBot(int index, Uri server, HttpClient http, bool messag
         {
             await sendLock.WaitAsync(stopping.Token);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
         {
+            // The bot is being stopped (the shared timer may still hold it for this slot).
             return false;
         }
 
