@@ -59,7 +59,8 @@ public sealed class LoadToolTests : IAsyncLifetime
             // Each target's idle is measured once, before its first level; the second level rested first, within its bound.
             Assert.InRange(window.GetProperty("idleCpu").GetDouble(), 0, 200);
             var rest = window.GetProperty("restSeconds").GetDouble();
-            Assert.True(window.GetProperty("bots").GetInt32() == 8 ? rest == 0 : rest is > 0 and < 8 + 30, description);
+            // (the bare hub frees its seats as the sockets close: its rest can round to 0 s; the log shows it happened)
+            Assert.True(window.GetProperty("bots").GetInt32() == 8 ? rest == 0 : rest is >= 0 and < 8 + 30, description);
             var leftOver = window.GetProperty("leftOver").GetString();
             Assert.True(leftOver == "" || leftOver!.StartsWith("after ", StringComparison.Ordinal), description);
         }
