@@ -93,24 +93,32 @@ internal sealed class RawFleet(Uri server, bool messagePack, int connectParallel
         var random = new Random(Environment.ProcessId);
         var waiting = new List<Task>();
         using var timer = new PeriodicTimer(SlotLength);
-        var slot = 0;
+        var started = Stopwatch.GetTimestamp();
+        long handled = 0;
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                slot = (slot + 1) % Slots;
-                foreach (var bot in Volatile.Read(ref bots))
+                // Every slot that came due since the last run is sent, late rather than never (the timer drops the
+                // ticks it missed); a loop more than a period behind gives up the oldest, so no bot sends two at once.
+                var due = Stopwatch.GetElapsedTime(started).Ticks / SlotLength.Ticks;
+                handled = Math.Max(handled, due - Slots);
+                for (; handled < due; handled++)
                 {
-                    if (bot.Index % Slots != slot || !bot.Joined)
+                    var slot = (int)(handled % Slots);
+                    foreach (var bot in Volatile.Read(ref bots))
                     {
-                        continue;
-                    }
+                        if (bot.Index % Slots != slot || !bot.Joined)
+                        {
+                            continue;
+                        }
 
-                    // Most sends complete at once (the kernel takes the bytes); the rest are awaited together.
-                    var send = bot.SendInputAsync(random);
-                    if (!send.IsCompletedSuccessfully)
-                    {
-                        waiting.Add(send.AsTask());
+                        // Most sends complete at once (the kernel takes the bytes); the rest are awaited together.
+                        var send = bot.SendInputAsync(random);
+                        if (!send.IsCompletedSuccessfully)
+                        {
+                            waiting.Add(send.AsTask());
+                        }
                     }
                 }
 
