@@ -6,6 +6,10 @@
 #   ./bench/run.sh --protocol msgpack --generators 2
 #   ./bench/run.sh run --bots 400 --targets gateway one level only
 #   ./bench/run.sh --targets split                  silo + client-mode gateway + redis as separate processes
+#   ./bench/run.sh pinned --targets gateway,bare    the pinned measurement: server on CPU 0, generator on the others, raw
+#                                                   WebSocket bots, every level from none after a rest, 20 s windows;
+#                                                   reports CPU and bytes per player-second and players per server core
+#   ./bench/run.sh pinned --bots 400                one level (--client signalr: the SignalR client bots instead)
 #   ./bench/run.sh joins --players 2000             quick joins in a burst: players connect first, then all join at once
 #   ./bench/run.sh joins --players 2000 --targets split --silos 2 --pin    2 silos; server on CPU 0, generator on the rest
 #   ./bench/run.sh micro [BenchmarkDotNet args]     the micro-benchmarks (default: all, short job)
@@ -31,7 +35,7 @@ if [[ "${1:-}" == "micro" ]]; then
 fi
 
 mode=ramp
-if [[ "${1:-}" == "ramp" || "${1:-}" == "run" || "${1:-}" == "joins" ]]; then mode="$1"; shift; fi
+if [[ "${1:-}" == "ramp" || "${1:-}" == "run" || "${1:-}" == "pinned" || "${1:-}" == "joins" ]]; then mode="$1"; shift; fi
 
 build src/Gateway
 build src/Silo
@@ -45,9 +49,15 @@ if [[ "$mode" == "joins" ]]; then
 fi
 
 build bench/BareHub
-(cd bench && dotnet tool restore >/dev/null) || echo "dotnet-counters not restored: runtime counters will be missing" >&2
+counters=(--counters bench)
+if [[ "$mode" == "pinned" ]]; then
+  # The pinned measurement keeps the server's core to the server: no EventPipe session attached to it.
+  counters=()
+else
+  (cd bench && dotnet tool restore >/dev/null) || echo "dotnet-counters not restored: runtime counters will be missing" >&2
+fi
 exec dotnet "$artifacts/bin/LoadTest/release/OrleansGame.LoadTest.dll" "$mode" \
   --gateway-dll "$artifacts/bin/Gateway/release/OrleansGame.Gateway.dll" \
   --barehub-dll "$artifacts/bin/BareHub/release/OrleansGame.BareHub.dll" \
   --silo-dll "$artifacts/bin/Silo/release/OrleansGame.Silo.dll" \
-  --counters bench --out bench/results "$@"
+  "${counters[@]}" --out bench/results "$@"

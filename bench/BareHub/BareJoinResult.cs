@@ -8,8 +8,9 @@ namespace OrleansGame.BareHub;
 /// The arena's <c>JoinResult</c> in the game's field order (the room host's fields, the arena's, then the mode), which
 /// the game writes as JSON from the room host and the bare hub from this record.
 /// </summary>
+/// <remarks>Public because MessagePack's dynamic formatter builds formatters for public types only.</remarks>
 [DataContract]
-internal sealed record BareJoinResult(
+public sealed record BareJoinResult(
     [property: DataMember(Name = "roomId")] string RoomId,
     [property: DataMember(Name = "playerId")] string PlayerId,
     [property: DataMember(Name = "capacity")] int Capacity,

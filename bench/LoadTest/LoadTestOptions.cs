@@ -5,8 +5,9 @@ namespace OrleansGame.LoadTest;
 /// <summary>The command line, parsed. Every duration is bounded; every address is 127.0.0.1.</summary>
 internal sealed record LoadTestOptions
 {
-    /// <summary><c>ramp</c> (steps until the SLO fails), <c>run</c> (one level), <c>joins</c> (players connected first, then
-    /// all quick-joining at once), or <c>worker</c> (internal).</summary>
+    /// <summary><c>ramp</c> (steps until the SLO fails), <c>run</c> (one level), <c>pinned</c> (a ramp pinned and rested:
+    /// see <see cref="Parse"/>), <c>joins</c> (players connected first, then all quick-joining at once), or <c>worker</c>
+    /// (internal).</summary>
     public string Mode { get; init; } = "ramp";
 
     /// <summary>Servers to measure, in order: <c>gateway</c>, <c>bare</c>, <c>split</c> (a <c>joins</c> run: <c>gateway</c> unless told).</summary>
@@ -78,6 +79,28 @@ internal sealed record LoadTestOptions
     /// <summary>Seconds a <c>joins</c> run keeps the players connected after the last answer, to see who is closed (pings go on).</summary>
     public double HoldSeconds { get; init; } = 5;
 
+    /// <summary>
+    /// The bots' client: <c>signalr</c> (the .NET SignalR client, the default of <c>ramp</c> and <c>run</c>) or <c>raw</c>
+    /// (bare WebSockets speaking the hub protocol, one receive loop a bot and one shared input timer; the default of
+    /// <c>pinned</c>).
+    /// </summary>
+    public string Client { get; init; } = "signalr";
+
+    /// <summary>Whether the bots are raw WebSocket bots.</summary>
+    public bool RawBots => Client == "raw";
+
+    /// <summary>
+    /// Whether each level starts from no bots: after a window the bots leave, and the next level waits until the
+    /// server's rooms and connections are gone (up to <see cref="RestMaxSeconds"/>; what still runs is reported).
+    /// </summary>
+    public bool Rest { get; init; }
+
+    /// <summary>The longest rest between levels, seconds (a gateway keeps a dropped player seated for its resume window, then an empty room for 30 s).</summary>
+    public double RestMaxSeconds { get; init; } = 90;
+
+    /// <summary>Seconds the server's idle CPU is measured before the first level (0: not measured).</summary>
+    public double IdleSeconds { get; init; } = 5;
+
     /// <summary>The server a worker drives.</summary>
     public Uri? Url { get; init; }
 
@@ -91,6 +114,12 @@ internal sealed record LoadTestOptions
         {
             options = options with { Mode = args[0] };
             i = 1;
+            if (options.Mode == "pinned")
+            {
+                // Server on CPU 0, generators on the others; every level from none, raw bots, 20 s windows.
+                options = options with { Pin = true, Rest = true, Client = "raw", WindowSeconds = 20, Steps = [100, 200, 400, 600, 800, 1000, 1200, 1600] };
+            }
+
             if (options.Mode == "joins")
             {
                 // The bare hub has no matchmaking: a join run measures the gateway unless told otherwise.
@@ -122,6 +151,10 @@ internal sealed record LoadTestOptions
                 "--max-minutes" => options with { MaxMinutes = Number() },
                 "--slo-p99-ms" => options with { SloAckP99Ms = Number() },
                 "--slo-delivered" => options with { SloDelivered = Number() },
+                "--client" => options with { Client = Value() switch { "raw" => "raw", "signalr" => "signalr", var c => throw new ArgumentException($"unknown client {c}: --client takes raw or signalr") } },
+                "--rest" => options with { Rest = true },
+                "--rest-max" => options with { RestMaxSeconds = Number() },
+                "--idle" => options with { IdleSeconds = Number() },
                 "--out" => options with { OutputDirectory = Value() },
                 "--gateway-dll" => options with { GatewayDll = Value() },
                 "--barehub-dll" => options with { BareHubDll = Value() },
@@ -137,7 +170,7 @@ internal sealed record LoadTestOptions
 
     private LoadTestOptions Checked()
     {
-        if (Mode is not ("ramp" or "run" or "joins"))
+        if (Mode is not ("ramp" or "run" or "pinned" or "joins"))
         {
             return this;
         }
@@ -148,11 +181,13 @@ internal sealed record LoadTestOptions
             Require(Targets.All(static t => t is "gateway" or "split"), "joins measures quick join: --targets takes gateway, split");
             Require(HoldSeconds >= 0, "--hold takes seconds, 0 or more");
             Require(Rounds >= 1, "--rounds takes 1 or more");
+            Require(!RawBots, "joins needs the SignalR client bots: --client raw does not join in rounds");
         }
         else
         {
             Require(Steps.Count > 0 && Steps.All(static s => s > 0), "--steps and --bots take whole numbers of bots above 0");
-            Require(Mode == "ramp" || Steps.Count == 1, "run measures one level: give it --bots N");
+            Require(Mode != "run" || Steps.Count == 1, "run measures one level: give it --bots N");
+            Require(RestMaxSeconds >= 0 && IdleSeconds >= 0, "--rest-max and --idle take seconds, 0 or more");
         }
 
         Require(Targets.Count > 0, "--targets names at least one of gateway, bare, split");

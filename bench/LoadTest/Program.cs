@@ -11,7 +11,7 @@ try
 catch (Exception ex) when (ex is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: LoadTest [ramp|run] [--targets gateway,bare,split] [--protocol json|msgpack] [--steps 50,100,...|--bots N] [--warmup S] [--window S] "
+    Console.Error.WriteLine("usage: LoadTest [ramp|run|pinned] [--targets gateway,bare,split] [--protocol json|msgpack] [--client signalr|raw] [--rest] [--rest-max S] [--idle S] [--steps 50,100,...|--bots N] [--warmup S] [--window S] "
         + "[--generators K] [--connect-parallelism K] [--failures-to-stop K] [--max-minutes M] [--slo-p99-ms MS] [--slo-delivered SHARE] "
         + "[--silos N] [--pin] [--gateway-dll PATH] [--barehub-dll PATH] [--silo-dll PATH] [--counters TOOL-DIR] [--out DIR]");
     Console.Error.WriteLine("       LoadTest joins [--players N] [--rounds R] [--hold S] [--targets gateway,split] [--silos N] [--pin] [--protocol json|msgpack] "
@@ -27,10 +27,10 @@ if (options.Mode == "worker")
         return 2;
     }
 
-    return await WorkerHost.RunAsync(url, options.MessagePack, options.ConnectParallelism);
+    return await WorkerHost.RunAsync(url, options.MessagePack, options.ConnectParallelism, options.RawBots);
 }
 
-if (options.Mode is not ("ramp" or "run" or "joins"))
+if (options.Mode is not ("ramp" or "run" or "pinned" or "joins"))
 {
     Console.Error.WriteLine($"unknown mode {options.Mode}");
     return 2;

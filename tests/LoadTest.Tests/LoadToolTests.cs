@@ -41,6 +41,52 @@ public sealed class LoadToolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pinned_RawJsonBotsAgainstTheGatewayThenTheBareHub_RestsBetweenLevelsAndReportsPerPlayerFigures()
+    {
+        var (exit, log) = await RunAsync("pinned", "--targets", "gateway,bare", "--steps", "8,16", "--warmup", "1", "--window", "3", "--idle", "1", "--rest-max", "8",
+            "--max-minutes", "5", "--gateway-dll", BenchPrograms.GatewayDll, "--barehub-dll", BenchPrograms.BareHubDll);
+
+        Assert.True(exit == 0, log);
+        Assert.EndsWith("-pinned-json", Path.GetDirectoryName(Directory.GetFiles(output, "results.json", SearchOption.AllDirectories).Single()), StringComparison.Ordinal);
+        var windows = ReadWindows();
+        Assert.Equal(["gateway 8", "gateway 16", "bare 8", "bare 16"], windows.Select(static w => $"{w.GetProperty("target").GetString()} {w.GetProperty("bots").GetInt32()}"));
+        Assert.All(windows, AssertSane);
+        Assert.All(windows, AssertPerPlayer);
+        foreach (var window in windows)
+        {
+            var description = window.ToString();
+            Assert.True(window.GetProperty("pinned").GetBoolean(), description);
+            // Each target's idle is measured once, before its first level; the second level rested first, within its bound.
+            Assert.InRange(window.GetProperty("idleCpu").GetDouble(), 0, 200);
+            var rest = window.GetProperty("restSeconds").GetDouble();
+            // (the bare hub frees its seats as the sockets close: its rest can round to 0 s; the log shows it happened)
+            Assert.True(window.GetProperty("bots").GetInt32() == 8 ? rest == 0 : rest is >= 0 and < 8 + 30, description);
+            var leftOver = window.GetProperty("leftOver").GetString();
+            Assert.True(leftOver == "" || leftOver!.StartsWith("after ", StringComparison.Ordinal), description);
+        }
+
+        Assert.Contains("   gateway rest: ", log, StringComparison.Ordinal);
+        Assert.Contains("   bare rest: ", log, StringComparison.Ordinal);
+        var markdown = await File.ReadAllTextAsync(Directory.GetFiles(output, "results.md", SearchOption.AllDirectories).Single(), TestContext.Current.CancellationToken);
+        Assert.Contains("players per server core at the SLO", markdown, StringComparison.Ordinal);
+        Assert.Contains("Per player (pinned", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_RawMessagePackBotsAgainstTheGatewayAndTheBareHub_ReportsTheLevel()
+    {
+        var (exit, log) = await RunAsync("run", "--client", "raw", "--targets", "gateway,bare", "--bots", "16", "--protocol", "msgpack", "--warmup", "1", "--window", "3",
+            "--idle", "1", "--max-minutes", "4", "--gateway-dll", BenchPrograms.GatewayDll, "--barehub-dll", BenchPrograms.BareHubDll);
+
+        Assert.True(exit == 0, log);
+        var windows = ReadWindows();
+        Assert.Equal(["gateway", "bare"], windows.Select(static w => w.GetProperty("target").GetString()));
+        Assert.All(windows, static w => Assert.Equal("msgpack", w.GetProperty("protocol").GetString()));
+        Assert.All(windows, AssertSane);
+        Assert.All(windows, AssertPerPlayer);
+    }
+
+    [Fact]
     public async Task Joins_FortyPlayersAtOnceAgainstTheGateway_AllJoinAndTheFiguresAddUp()
     {
         var (exit, log) = await RunAsync("joins", "--players", "40", "--rounds", "2", "--hold", "3", "--max-minutes", "4", "--gateway-dll", BenchPrograms.GatewayDll);
@@ -154,6 +200,23 @@ public sealed class LoadToolTests : IAsyncLifetime
         // A snapshot of a room of bots is hundreds of bytes and an input tens: the server's socket counters must show both.
         Assert.True(window.GetProperty("bytesOutPerSecond").GetDouble() >= bots * 20 * 100, description);
         Assert.True(window.GetProperty("bytesInPerSecond").GetDouble() >= bots * 10 * 20, description);
+    }
+
+    // The per-player figures of a raw bots' window add up from the window's own measurements.
+    private static void AssertPerPlayer(JsonElement window)
+    {
+        var description = window.ToString();
+        var bots = window.GetProperty("bots").GetInt32();
+        Assert.Equal("raw", window.GetProperty("client").GetString());
+        var serverSide = window.GetProperty("serverSideCpu").GetDouble();
+        var idle = window.GetProperty("idleCpu").GetDouble();
+        Assert.Equal(Math.Round(serverSide * 10 / bots, 3), window.GetProperty("grossCpuMsPerPlayerSecond").GetDouble(), 0.1);
+        Assert.Equal(Math.Round((serverSide - idle) * 10 / bots, 3), window.GetProperty("cpuMsPerPlayerSecond").GetDouble(), 0.1);
+        // A snapshot of a room of bots is hundreds of bytes, 20 a second to each player.
+        var bytes = window.GetProperty("bytesPerPlayerSecond").GetDouble();
+        Assert.InRange(bytes, 20 * 100, 20 * 10_000);
+        Assert.Equal(window.GetProperty("bytesOutPerSecond").GetDouble() / bots, bytes, 1.0);
+        Assert.True(window.GetProperty("botsPerGeneratorCore").GetDouble() > 0, description);
     }
 
     private List<JsonElement> ReadWindows()

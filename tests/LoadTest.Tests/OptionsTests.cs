@@ -34,6 +34,29 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void Parse_Pinned_PinsRestsAndUsesRawBotsUnlessTold()
+    {
+        var pinned = LoadTestOptions.Parse(["pinned", "--gateway-dll", Dll, "--barehub-dll", Dll]);
+        var told = LoadTestOptions.Parse(["pinned", "--client", "signalr", "--window", "5", "--steps", "50", "--gateway-dll", Dll, "--barehub-dll", Dll]);
+
+        Assert.Equal(("pinned", true, true, "raw", 20.0), (pinned.Mode, pinned.Pin, pinned.Rest, pinned.Client, pinned.WindowSeconds));
+        Assert.True(pinned.RawBots);
+        Assert.Equal(("signalr", 5.0, true), (told.Client, told.WindowSeconds, told.Rest));
+        Assert.Equal([50], told.Steps);
+    }
+
+    [Theory]
+    [InlineData("unknown client grpc: --client takes raw or signalr", "ramp", "--client", "grpc")]
+    [InlineData("joins needs the SignalR client bots", "joins", "--client", "raw")]
+    [InlineData("--rest-max and --idle take seconds, 0 or more", "ramp", "--idle", "-1")]
+    public void Parse_BadClientOrRest_ThrowsNamingIt(string expected, params string[] bad)
+    {
+        var error = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse([.. bad, "--gateway-dll", Dll, "--barehub-dll", Dll]));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_TargetWithoutItsProgram_SaysWhichOptionIsMissing()
     {
         var error = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["ramp", "--targets", "bare"]));

@@ -21,7 +21,8 @@ public sealed class ReportTests
         Assert.Contains("- **bare**: largest level meeting the SLO: **300** bots", markdown, StringComparison.Ordinal);
         Assert.Contains("**ratio gateway / bare hub: 0.67**", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("lower bound", markdown, StringComparison.Ordinal);
-        Assert.Equal(7, markdown.Split('\n').Count(static line => line.StartsWith("| gateway |", StringComparison.Ordinal) || line.StartsWith("| bare |", StringComparison.Ordinal)));
+        // One row per window in the per-player table and one in the full table.
+        Assert.Equal(2 * 7, markdown.Split('\n').Count(static line => line.StartsWith("| gateway |", StringComparison.Ordinal) || line.StartsWith("| bare |", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -33,6 +34,25 @@ public sealed class ReportTests
 
         Assert.Contains("**100** bots (the ramp ended before the SLO failed: a lower bound)", markdown, StringComparison.Ordinal);
         Assert.Contains("(the bare hub did not reach its limit: the true ratio is at most this)", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlayersPerServerCore_Pinned_IsTheKneeAndUnpinned_TheKneeOverTheCoresItUsed()
+    {
+        StepResult[] pinned =
+        [
+            Window("gateway", 200, meets: true) with { Pinned = true, ServerSideCpu = 40 },
+            Window("gateway", 400, meets: true) with { Pinned = true, ServerSideCpu = 80 },
+            Window("gateway", 600, meets: false) with { Pinned = true, ServerSideCpu = 100 },
+        ];
+        StepResult[] unpinned = [Window("bare", 300, meets: true) with { ServerSideCpu = 150 }, Window("bare", 500, meets: false) with { ServerSideCpu = 190 }];
+
+        Assert.Equal(400, Report.PlayersPerServerCore(pinned, "gateway"));
+        Assert.Equal(200, Report.PlayersPerServerCore(unpinned, "bare"));
+        Assert.Equal(0, Report.PlayersPerServerCore([Window("bare", 100, meets: false)], "bare"));
+        var markdown = Report.Markdown(pinned, Options with { Pin = true, Client = "raw", Rest = true }, "test machine");
+        Assert.Contains("- **gateway: 400 players per server core at the SLO** (the largest level meeting it, the server on one core)", markdown, StringComparison.Ordinal);
+        Assert.Contains("Per player (pinned: the server on CPU 0, the generators on the others; bots: raw; every level from no bots", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

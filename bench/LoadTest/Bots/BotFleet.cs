@@ -4,10 +4,10 @@ using OrleansGame.LoadTest.Metrics;
 namespace OrleansGame.LoadTest.Bots;
 
 /// <summary>The bots of one generator process, added in batches, all stopped together.</summary>
-internal sealed class BotFleet(Uri server, bool messagePack, int connectParallelism) : IAsyncDisposable
+internal sealed class BotFleet(Uri server, bool messagePack, int connectParallelism) : IBotFleet
 {
     private readonly List<Bot> bots = [];
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private HttpClient http = NewHttpClient();
     private long windowStart;
 
     // The last round of joins: every bot, and its attempt (null: not connected when the round began).
@@ -169,10 +169,22 @@ internal sealed class BotFleet(Uri server, bool messagePack, int connectParallel
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    public async Task ClearAsync()
     {
         await Parallel.ForEachAsync(bots, new ParallelOptions { MaxDegreeOfParallelism = 64 }, static async (bot, _) => await bot.DisposeAsync());
         bots.Clear();
+        round = [];
+        // Its pooled connections (the sessions' requests) would hold sockets on the server's port through the rest.
+        http.Dispose();
+        http = NewHttpClient();
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await ClearAsync();
         http.Dispose();
     }
+
+    private static HttpClient NewHttpClient() => new() { Timeout = TimeSpan.FromSeconds(30) };
 }

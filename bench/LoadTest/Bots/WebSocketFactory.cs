@@ -30,13 +30,17 @@ internal static class WebSocketFactory
     });
 
     /// <summary>Connects a WebSocket to <paramref name="context"/>'s address with the bearer <paramref name="token"/>.</summary>
-    public static async ValueTask<WebSocket> ConnectAsync(WebSocketConnectionContext context, string token, CancellationToken cancellationToken)
+    public static async ValueTask<WebSocket> ConnectAsync(WebSocketConnectionContext context, string token, CancellationToken cancellationToken) =>
+        await ConnectAsync(context.Uri, token, cancellationToken);
+
+    /// <summary>Connects a <see cref="ClientWebSocket"/> to <paramref name="uri"/> with the bearer <paramref name="token"/>.</summary>
+    public static async ValueTask<ClientWebSocket> ConnectAsync(Uri uri, string token, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
         try
         {
-            await socket.ConnectAsync(context.Uri, Invoker, cancellationToken);
+            await socket.ConnectAsync(uri, Invoker, cancellationToken);
             return socket;
         }
         catch

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using OrleansGame.LoadTest.Bots.Raw;
 
 namespace OrleansGame.LoadTest.Bots;
 
 /// <summary>
 /// A generator process driven by the coordinator over standard input, one command a line
-/// (<c>add N</c>, <c>begin</c>, <c>end</c>, <c>stop</c>; for rounds of quick joins <c>connect N</c>, <c>join</c>,
-/// <c>outcome</c>, <c>leave</c>); each answer is one line on standard output starting with <c>@@</c>.
+/// (<c>add N</c>, <c>begin</c>, <c>end</c>, <c>clear</c>, <c>stop</c>; for rounds of quick joins <c>connect N</c>, <c>join</c>,
+/// <c>outcome</c>, <c>leave</c>, SignalR client bots only); each answer is one line on standard output starting with <c>@@</c>.
 /// </summary>
 internal static class WorkerHost
 {
@@ -16,9 +17,9 @@ internal static class WorkerHost
     public static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Serves commands until <c>stop</c> or the end of input.</summary>
-    public static async Task<int> RunAsync(Uri server, bool messagePack, int connectParallelism)
+    public static async Task<int> RunAsync(Uri server, bool messagePack, int connectParallelism, bool raw)
     {
-        await using var fleet = new BotFleet(server, messagePack, connectParallelism);
+        await using IBotFleet fleet = raw ? new RawFleet(server, messagePack, connectParallelism) : new BotFleet(server, messagePack, connectParallelism);
         await using var lag = new LagProbe(fleet.Metrics);
         using var stdin = new StreamReader(Console.OpenStandardInput());
         while (await stdin.ReadLineAsync() is { } line)
@@ -30,18 +31,22 @@ internal static class WorkerHost
                     var started = await fleet.AddAsync(count, CancellationToken.None);
                     Answer($"added {started} {fleet.Connected}");
                     break;
-                case ["connect", var n] when int.TryParse(n, out var count):
-                    var connected = await fleet.ConnectAsync(count, CancellationToken.None);
+                case ["connect", var n] when int.TryParse(n, out var count) && fleet is BotFleet players:
+                    var connected = await players.ConnectAsync(count, CancellationToken.None);
                     Answer($"connected {connected} {fleet.Connected}");
                     break;
-                case ["join"]:
-                    Answer(JsonSerializer.Serialize(await fleet.JoinAllAsync(JoinTimeout), LoadTestJson.Options));
+                case ["join"] when fleet is BotFleet players:
+                    Answer(JsonSerializer.Serialize(await players.JoinAllAsync(JoinTimeout), LoadTestJson.Options));
                     break;
-                case ["outcome"]:
-                    Answer(JsonSerializer.Serialize(fleet.Outcome(), LoadTestJson.Options));
+                case ["outcome"] when fleet is BotFleet players:
+                    Answer(JsonSerializer.Serialize(players.Outcome(), LoadTestJson.Options));
                     break;
-                case ["leave"]:
-                    Answer($"left {await fleet.LeaveAllAsync(CancellationToken.None)}");
+                case ["leave"] when fleet is BotFleet players:
+                    Answer($"left {await players.LeaveAllAsync(CancellationToken.None)}");
+                    break;
+                case ["clear"]:
+                    await fleet.ClearAsync();
+                    Answer($"cleared {fleet.Connected}");
                     break;
                 case ["begin"]:
                     fleet.Begin();

@@ -55,9 +55,11 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
     {
         var results = new List<StepResult>();
         Console.WriteLine($"== {target}: pid {server.Pid} on {server.BaseUri}; {options.Generators} generator process(es), protocol {(options.MessagePack ? "msgpack" : "json")}");
-        var workers = Enumerable.Range(0, options.Generators).Select(_ => WorkerProcess.Start(server.BaseUri, options.MessagePack, options.ConnectParallelism, topology.GeneratorCpus)).ToList();
+        var workers = Enumerable.Range(0, options.Generators).Select(_ => WorkerProcess.Start(server.BaseUri, options.MessagePack, options.ConnectParallelism, topology.GeneratorCpus, options.RawBots)).ToList();
         try
         {
+            var idle = await MeasureIdleAsync(server, sides);
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"   {target} idle: server side {idle:F1}% of a core over {options.IdleSeconds} s, no bots"));
             var current = 0;
             var failures = 0;
             foreach (var level in options.Steps.Where(s => s > 0).Order())
@@ -69,11 +71,18 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
                     break;
                 }
 
+                var rest = (Seconds: 0.0, LeftOver: "");
+                if (options.Rest && current > 0)
+                {
+                    rest = await RestAsync(target, server, workers);
+                    current = 0;
+                }
+
                 var connected = await RaiseAsync(workers, current, level);
                 current = level;
                 Console.WriteLine($"   {target} {level,5} bots: {connected} connected; warming up {options.WarmupSeconds} s, then measuring {options.WindowSeconds} s");
                 await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
-                var result = await MeasureAsync(target, level, server, sides, workers);
+                var result = await MeasureAsync(target, level, server, sides, workers, idle) with { RestSeconds = Math.Round(rest.Seconds, 1), LeftOver = rest.LeftOver };
                 results.Add(result);
                 Console.WriteLine("   " + Report.Row(result));
                 // The ramp goes on while either reading of the SLO holds: a room tick slower than 20 Hz alone fails the strict one at every level.
@@ -94,6 +103,50 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         return results;
     }
 
+    // The server side's CPU with the generators started and no bot: what a level's CPU is measured above.
+    private async Task<double> MeasureIdleAsync(ServerProcess server, List<(string Name, ServerProcess Process)> sides)
+    {
+        if (options.IdleSeconds <= 0)
+        {
+            return double.NaN;
+        }
+
+        var pids = sides.Select(static s => s.Process.Pid).Prepend(server.Pid).ToList();
+        var before = pids.Select(ProcessSample.Read).ToList();
+        var started = Stopwatch.GetTimestamp();
+        await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds));
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var after = pids.Select(ProcessSample.Read).ToList();
+        return Math.Round(before.Zip(after, (b, a) => b is null || a is null ? 0 : 100 * (a.CpuSeconds - b.CpuSeconds) / elapsed).Sum(), 2);
+    }
+
+    // Every bot leaves; then wait until the server holds no connection on its port and (a gateway) no active room.
+    private async Task<(double Seconds, string LeftOver)> RestAsync(string target, ServerProcess server, List<WorkerProcess> workers)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(workers.Select(static w => w.ClearAsync(TimeSpan.FromSeconds(120))));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var bound = TimeSpan.FromSeconds(options.RestMaxSeconds);
+        while (true)
+        {
+            var sockets = await SocketSample.ReadAsync(server.Port, CancellationToken.None);
+            var rooms = await ServerMetrics.SumAsync(http, server, "orleansgame_rooms_active");
+            var connections = await ServerMetrics.SumAsync(http, server, "orleansgame_connections_current");
+            var busy = (sockets?.Sockets ?? 0) > 0 || rooms > 0 || connections > 0;
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            if (!busy || elapsed >= bound)
+            {
+                var leftOver = busy
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"after {elapsed.TotalSeconds:F0} s: {sockets?.Sockets ?? 0} sockets, {(rooms is { } r ? $"{r} rooms" : "rooms unknown")}, {(connections is { } c ? $"{c} hub connections" : "hub connections unknown")}")
+                    : "";
+                Console.WriteLine($"   {target} rest: {elapsed.TotalSeconds:F1} s{(busy ? $", still running {leftOver}" : ", nothing left")}");
+                return (elapsed.TotalSeconds, leftOver);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
     private async Task<int> RaiseAsync(List<WorkerProcess> workers, int current, int level)
     {
         var add = level - current;
@@ -103,7 +156,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         return answers.Sum(static a => a.Connected);
     }
 
-    private async Task<StepResult> MeasureAsync(string target, int level, ServerProcess server, List<(string Name, ServerProcess Process)> sides, List<WorkerProcess> workers)
+    private async Task<StepResult> MeasureAsync(string target, int level, ServerProcess server, List<(string Name, ServerProcess Process)> sides, List<WorkerProcess> workers, double idle)
     {
         var machineBefore = MachineSample.Read();
         var serverBefore = ProcessSample.Read(server.Pid);
@@ -154,6 +207,8 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         static double Cpu(ProcessSample? before, ProcessSample? after, double seconds) =>
             before is null || after is null ? double.NaN : 100 * (after.CpuSeconds - before.CpuSeconds) / seconds;
         var generatorCpu = workersBefore.Zip(workersAfter, (b, a) => Math.Round(Cpu(b, a, elapsed), 1)).ToList();
+        var serverSideCpu = Cpu(serverBefore, serverAfter, elapsed) + sides.Select((_, i) => Cpu(sidesBefore[i], sidesAfter[i], elapsed)).Sum();
+        var bytesOut = socketsBefore is null || socketsAfter is null ? double.NaN : (socketsAfter.BytesSent - socketsBefore.BytesSent) / elapsed;
         var ackP99 = ack.Percentile(0.99);
         var lagP99 = lag.Percentile(0.99);
         var verdict = new Slo(options.SloAckP99Ms, options.SloDelivered).Judge(ackP99, delivered, deliveredOfProduced, connectedBots, level, generatorCpu, lagP99);
@@ -161,6 +216,15 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         {
             Target = target,
             Protocol = options.MessagePack ? "msgpack" : "json",
+            Client = options.Client,
+            Pinned = options.Pin,
+            IdleCpu = idle,
+            ServerSideCpu = Math.Round(serverSideCpu, 1),
+            // % of a core to ms a second, per player: (cpu% / 100) * 1000 / level.
+            CpuMsPerPlayerSecond = Math.Round((serverSideCpu - (double.IsNaN(idle) ? 0 : idle)) * 10 / level, 3),
+            GrossCpuMsPerPlayerSecond = Math.Round(serverSideCpu * 10 / level, 3),
+            BytesPerPlayerSecond = Math.Round(bytesOut / level),
+            BotsPerGeneratorCore = generatorCpu.Sum() is > 0 and var generatorTotal ? Math.Round(level * 100 / generatorTotal) : double.NaN,
             Bots = level,
             Connected = connectedBots,
             TickRate = Math.Round(tickRate, 2),
@@ -192,7 +256,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
             GeneratorLagMax = Math.Round(lag.MaxMs, 1),
             GeneratorGcPauseMs = Math.Round(windows.Max(static w => w.GcPauseMs), 1),
             MachineBusy = Math.Round(100 * machineBusy, 1),
-            BytesOutPerSecond = socketsBefore is null || socketsAfter is null ? double.NaN : Math.Round((socketsAfter.BytesSent - socketsBefore.BytesSent) / elapsed),
+            BytesOutPerSecond = Math.Round(bytesOut),
             BytesInPerSecond = socketsBefore is null || socketsAfter is null ? double.NaN : Math.Round((socketsAfter.BytesReceived - socketsBefore.BytesReceived) / elapsed),
             Counters = counterMeans,
             MeetsSlo = verdict.Met,

@@ -25,6 +25,15 @@ internal static class Report
     public static bool ReachedLimit(IEnumerable<StepResult> results, string target) =>
         results.Where(r => r.Target == target).OrderBy(static r => r.Bots).LastOrDefault() is { MeetsSlo: false };
 
+    /// <summary>
+    /// Players per server core at the SLO: the largest level meeting it when the server had one core (pinned), else
+    /// that level over the server side's CPU there in cores; 0 when no level met it.
+    /// </summary>
+    public static double PlayersPerServerCore(IEnumerable<StepResult> results, string target) =>
+        results.Where(r => r.Target == target && r.MeetsSlo).OrderBy(static r => r.Bots).LastOrDefault() is not { } knee ? 0
+        : knee.Pinned ? knee.Bots
+        : knee.Bots / Math.Max(0.01, knee.ServerSideCpu / 100);
+
     /// <summary>The Markdown report: the summary and one table row per window.</summary>
     public static string Markdown(IReadOnlyList<StepResult> results, LoadTestOptions options, string machine)
     {
@@ -47,6 +56,23 @@ internal static class Report
             var ratio = bare == 0 ? double.NaN : gateway / (double)bare;
             var adjusted = CapacityAtServerTickRate(results, "gateway") / (double)Math.Max(1, CapacityAtServerTickRate(results, "bare"));
             md.AppendLine(Invariant, $"- **ratio gateway / bare hub: {ratio:F2}** (at the rooms' own tick rate: {adjusted:F2}){(ReachedLimit(results, "bare") ? "" : " (the bare hub did not reach its limit: the true ratio is at most this)")}");
+        }
+
+        md.AppendLine();
+        md.AppendLine(Invariant, $"Per player ({(options.Pin ? "pinned: the server on CPU 0, the generators on the others" : "not pinned")}; bots: {options.Client}{(options.Rest ? "; every level from no bots, after the previous level's rooms and connections were gone" : "")}):");
+        md.AppendLine();
+        foreach (var target in results.Select(static r => r.Target).Distinct())
+        {
+            md.AppendLine(Invariant, $"- **{target}: {PlayersPerServerCore(results, target):F0} players per server core at the SLO**{(results.Any(r => r.Target == target && r.Pinned) ? " (the largest level meeting it, the server on one core)" : " (the largest level meeting it over the server side's CPU there, in cores: not pinned)")}");
+        }
+
+        md.AppendLine();
+        md.AppendLine("| target | bots | client | server side CPU % | idle CPU % | CPU ms / player-s (idle subtracted) | CPU ms / player-s (gross) | bytes sent / player-s | ack p99 ms | SLO | generator CPU % | bots per generator core | rest s | left over |");
+        md.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
+        foreach (var r in results)
+        {
+            md.AppendLine(Invariant,
+                $"| {r.Target} | {r.Bots} | {r.Client} | {r.ServerSideCpu:F1} | {r.IdleCpu:F1} | {r.CpuMsPerPlayerSecond:F3} | {r.GrossCpuMsPerPlayerSecond:F3} | {r.BytesPerPlayerSecond:F0} | {r.AckP99:F1} | {(r.MeetsSlo ? "yes" : "no")} | {string.Join(" + ", r.GeneratorCpu.Select(c => c.ToString("F0", Invariant)))} | {r.BotsPerGeneratorCore:F0} | {r.RestSeconds:F0} | {r.LeftOver} |");
         }
 
         md.AppendLine();

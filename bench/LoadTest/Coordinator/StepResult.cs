@@ -9,6 +9,36 @@ internal sealed record StepResult
     /// <summary><c>json</c> or <c>msgpack</c>.</summary>
     public required string Protocol { get; init; }
 
+    /// <summary>The bots' client: <c>signalr</c> or <c>raw</c>.</summary>
+    public string Client { get; init; } = "signalr";
+
+    /// <summary>Whether the server ran on one core and the generators on the others.</summary>
+    public bool Pinned { get; init; }
+
+    /// <summary>The server side's CPU with no bot, measured before the first level, percent of one core (NaN: not measured).</summary>
+    public double IdleCpu { get; init; } = double.NaN;
+
+    /// <summary>The server side's CPU in the window (server plus split-mode silos and redis), percent of one core.</summary>
+    public double ServerSideCpu { get; init; }
+
+    /// <summary>Server-side CPU per player-second with the idle CPU subtracted, ms.</summary>
+    public double CpuMsPerPlayerSecond { get; init; }
+
+    /// <summary>Server-side CPU per player-second as measured (idle included), ms.</summary>
+    public double GrossCpuMsPerPlayerSecond { get; init; }
+
+    /// <summary>Payload bytes the server sent per player-second (kernel TCP counters of its port).</summary>
+    public double BytesPerPlayerSecond { get; init; } = double.NaN;
+
+    /// <summary>Bots one generator core drives at this level's measured generator CPU (bots / generator cores used).</summary>
+    public double BotsPerGeneratorCore { get; init; } = double.NaN;
+
+    /// <summary>Seconds the level waited for the previous level's rooms and connections to be gone (0: no rest).</summary>
+    public double RestSeconds { get; init; }
+
+    /// <summary>What still ran on the server when the rest ended at its bound, empty when nothing did.</summary>
+    public string LeftOver { get; init; } = "";
+
     /// <summary>Bots asked for.</summary>
     public required int Bots { get; init; }
 

@@ -23,7 +23,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public int Pid => process.Id;
 
     /// <summary>Starts a worker against <paramref name="server"/>, on <paramref name="cpus"/> only when given (a <c>taskset</c> CPU list).</summary>
-    public static WorkerProcess Start(Uri server, bool messagePack, int connectParallelism, string? cpus = null)
+    public static WorkerProcess Start(Uri server, bool messagePack, int connectParallelism, string? cpus = null, bool raw = false)
     {
         var self = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(cpus is null ? self : "taskset")
@@ -45,7 +45,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "worker", "--url", server.ToString(), "--protocol", messagePack ? "msgpack" : "json", "--connect-parallelism", connectParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "worker", "--url", server.ToString(), "--protocol", messagePack ? "msgpack" : "json", "--connect-parallelism", connectParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture), "--client", raw ? "raw" : "signalr" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -82,6 +82,10 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>Has every player seated in the last round leave its room; returns how many left.</summary>
     public async Task<int> LeaveAsync(TimeSpan timeout) =>
         int.Parse((await AskAsync("leave", timeout)).Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Stops every bot of the worker; returns the bots still connected (0).</summary>
+    public async Task<int> ClearAsync(TimeSpan timeout) =>
+        int.Parse((await AskAsync("clear", timeout)).Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Opens the window.</summary>
     public Task BeginAsync() => AskAsync("begin", TimeSpan.FromSeconds(30));
