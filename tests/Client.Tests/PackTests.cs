@@ -23,6 +23,7 @@ public sealed class PackTests(GatewayFixture fixture)
             var feed = Path.Combine(work.FullName, "feed");
             await DotnetAsync(root, "pack", Path.Combine(root, "src/Contracts/Contracts.csproj"), "-o", feed, "-nologo", "-v:q");
             await DotnetAsync(root, "pack", Path.Combine(root, "src/Client/Client.csproj"), "-o", feed, "-nologo", "-v:q");
+            await DotnetAsync(root, "pack", Path.Combine(root, "src/Arena.Contracts/Arena.Contracts.csproj"), "-o", feed, "-nologo", "-v:q");
             AssertPackageContents(Path.Combine(feed, "OrleansGame.Client.0.1.0.nupkg"));
 
             var app = Path.Combine(work.FullName, "app");
@@ -49,6 +50,7 @@ public sealed class PackTests(GatewayFixture fixture)
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="OrleansGame.Client" Version="0.1.0" />
+                    <PackageReference Include="OrleansGame.Arena.Contracts" Version="0.1.0" />
                   </ItemGroup>
                 </Project>
                 """, TestContext.Current.CancellationToken);

@@ -11,8 +11,8 @@ public sealed class LayeringTests
 {
     private static readonly string[] Core =
     [
-        "OrleansGame.Rooms", "OrleansGame.Cancellable", "OrleansGame.Grains.Abstractions", "OrleansGame.Grains",
-        "OrleansGame.Gateway", "OrleansGame.Silo",
+        "OrleansGame.Rooms", "OrleansGame.Cancellable", "OrleansGame.Contracts", "OrleansGame.Grains.Abstractions",
+        "OrleansGame.Grains", "OrleansGame.Gateway", "OrleansGame.Silo",
     ];
 
     private static readonly string[] Modes = ["OrleansGame.Arena", "OrleansGame.FourInARow"];
@@ -35,6 +35,14 @@ public sealed class LayeringTests
     public void CoreAssembly_DefinesNoGameMode(string core)
     {
         Assert.DoesNotContain(Assembly.Load(core).GetTypes(), IsGameMode);
+    }
+
+    [Theory]
+    [MemberData(nameof(CoreAssemblies))]
+    public void CoreAssembly_DeclaresNoTypeOfAMode(string core)
+    {
+        // A mode's wire records belong to the mode (src/Arena.Contracts), even those its clients share.
+        Assert.DoesNotContain(Assembly.Load(core).GetTypes(), static t => Modes.Any(m => t.Namespace?.StartsWith(m, StringComparison.Ordinal) == true));
     }
 
     [Theory]
