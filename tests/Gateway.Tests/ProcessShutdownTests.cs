@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using OrleansGame.Gateway.Tests.Infrastructure;
+using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Gateway.Tests;
 
@@ -55,7 +56,7 @@ public sealed class ProcessShutdownTests
             foreach (var protocol in new[] { WireProtocol.Json, WireProtocol.MessagePack })
             {
                 using var response = await http.PostAsJsonAsync("/api/sessions", new { name = "Operator test" }, TestContext.Current.CancellationToken);
-                var session = (await response.Content.ReadFromJsonAsync<Session>(TestContext.Current.CancellationToken))!;
+                var session = (await response.Content.ReadFromJsonAsync<SessionResponse>(TestContext.Current.CancellationToken))!;
                 var client = new TestClient(HubConnections.Build(baseAddress, session.Token, protocol), session);
                 await client.Connection.StartAsync(TestContext.Current.CancellationToken);
                 clients.Add(client);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using OrleansGame.Gateway.Tests.Infrastructure;
+using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Gateway.Tests;
 
@@ -83,7 +84,7 @@ public sealed class SessionTests(GatewayFixture fixture)
         using var response = await Host.Http.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var second = (await response.Content.ReadFromJsonAsync<Session>(TestContext.Current.CancellationToken))!;
+        var second = (await response.Content.ReadFromJsonAsync<SessionResponse>(TestContext.Current.CancellationToken))!;
         Assert.Equal(first.PlayerId, second.PlayerId);
         Assert.Equal("Refresher", second.Name);
         Assert.NotEqual(first.Token, second.Token);

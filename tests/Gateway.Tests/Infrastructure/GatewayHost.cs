@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Gateway.Tests.Infrastructure;
 
@@ -68,17 +69,17 @@ public sealed class GatewayHost : IAsyncDisposable
         return new GatewayHost(app, address, new Uri($"http://127.0.0.1:{operationsPort}"));
     }
 
-    public async Task<Session> CreateSessionAsync(string? name = null)
+    public async Task<SessionResponse> CreateSessionAsync(string? name = null)
     {
         using var response = await Http.PostAsJsonAsync("/api/sessions", new { name = name ?? "p" + Random.Shared.Next(100_000) });
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<Session>())!;
+        return (await response.Content.ReadFromJsonAsync<SessionResponse>())!;
     }
 
     public HubConnection BuildConnection(string token, WireProtocol protocol, bool tokenInQuery = false, Action<HttpConnectionOptions>? transport = null) =>
         HubConnections.Build(BaseAddress, token, protocol, tokenInQuery, transport);
 
-    public async Task<TestClient> ConnectAsync(Session session, WireProtocol protocol)
+    public async Task<TestClient> ConnectAsync(SessionResponse session, WireProtocol protocol)
     {
         var client = new TestClient(BuildConnection(session.Token, protocol), session);
         await client.Connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(15));

@@ -20,7 +20,7 @@ public sealed class TestClient : IAsyncDisposable
     private readonly TaskCompletionSource<Closing> _closing = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public TestClient(HubConnection connection, Session session)
+    public TestClient(HubConnection connection, SessionResponse session)
     {
         Connection = connection;
         Session = session;
@@ -47,7 +47,7 @@ public sealed class TestClient : IAsyncDisposable
 
     public HubConnection Connection { get; }
 
-    public Session Session { get; }
+    public SessionResponse Session { get; }
 
     public string PlayerId => Session.PlayerId;
 

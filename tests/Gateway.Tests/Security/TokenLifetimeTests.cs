@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OrleansGame.Gateway.Tests.Infrastructure;
+using OrleansGame.Grains.Abstractions.Wire;
 
 namespace OrleansGame.Gateway.Tests.Security;
 
@@ -30,7 +31,7 @@ public sealed class TokenLifetimeTests(GatewayFixture fixture)
     [Fact]
     public async Task Refresh_WithTheRefreshToken_SamePlayerWithFreshTokens()
     {
-        var session = await RefreshableSessionAsync("Returning");
+        var session = await SessionResponseAsync("Returning");
 
         var renewed = await RefreshAsync(session.RefreshToken);
 
@@ -38,14 +39,14 @@ public sealed class TokenLifetimeTests(GatewayFixture fixture)
         Assert.Equal(session.PlayerId, renewed.PlayerId);
         Assert.Equal("Returning", renewed.Name);
         Assert.NotEqual(session.Token, renewed.Token);
-        await using var client = new TestClient(Host.BuildConnection(renewed.Token, WireProtocol.Json), new Session(renewed.PlayerId, renewed.Name, renewed.Token, renewed.ExpiresAt));
+        await using var client = new TestClient(Host.BuildConnection(renewed.Token, WireProtocol.Json), renewed);
         await client.Connection.StartAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]
     public async Task Hub_WithARefreshToken_IsRefusedWith401()
     {
-        var session = await RefreshableSessionAsync("No shortcut");
+        var session = await SessionResponseAsync("No shortcut");
         await using var connection = Host.BuildConnection(session.RefreshToken, WireProtocol.Json, tokenInQuery: true);
 
         // The browser's way in: a WebSocket upgrade with the token in the query.
@@ -61,7 +62,7 @@ public sealed class TokenLifetimeTests(GatewayFixture fixture)
     [Fact]
     public async Task Refresh_WithAnExpiredAccessToken_IsRefusedWith401()
     {
-        var session = await RefreshableSessionAsync("Expired");
+        var session = await SessionResponseAsync("Expired");
         var expired = GatewayHost.MintToken(session.PlayerId, DateTime.UtcNow.AddHours(-3), DateTime.UtcNow.AddHours(-1));
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions");
@@ -71,20 +72,18 @@ public sealed class TokenLifetimeTests(GatewayFixture fixture)
         await SessionTests.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
     }
 
-    private async Task<RefreshableSession> RefreshableSessionAsync(string name)
+    private async Task<SessionResponse> SessionResponseAsync(string name)
     {
         using var response = await Host.Http.PostAsJsonAsync("/api/sessions", new { name }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<RefreshableSession>(TestContext.Current.CancellationToken))!;
+        return (await response.Content.ReadFromJsonAsync<SessionResponse>(TestContext.Current.CancellationToken))!;
     }
 
-    private async Task<RefreshableSession?> RefreshAsync(string bearer)
+    private async Task<SessionResponse?> RefreshAsync(string bearer)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         using var response = await Host.Http.SendAsync(request, TestContext.Current.CancellationToken);
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<RefreshableSession>(TestContext.Current.CancellationToken) : null;
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<SessionResponse>(TestContext.Current.CancellationToken) : null;
     }
-
-    private sealed record RefreshableSession(string PlayerId, string Name, string Token, DateTimeOffset ExpiresAt, string RefreshToken, DateTimeOffset RefreshExpiresAt);
 }
