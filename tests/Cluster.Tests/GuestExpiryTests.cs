@@ -1,3 +1,4 @@
+using OrleansGame.Client;
 using OrleansGame.Cluster.Tests.Infrastructure;
 using OrleansGame.Silo.Tests.Infrastructure;
 
@@ -13,12 +14,14 @@ public sealed class GuestExpiryTests
     {
         await using var cluster = await OneSiloCluster.StartAsync(new Dictionary<string, string?> { ["Guests__IdleExpiry"] = "00:00:04" });
         var redisPort = cluster.Redis!.Port;
-        await using var player = await GamePlayer.ConnectAsync(cluster.Url, cluster.Http, "Guest");
-        var room = await player.CreateRoomAsync();
+        // A guest as the .NET SDK makes one: a session, then a room of the default mode.
+        await using var client = new GameClient(new GameClientOptions { BaseAddress = cluster.Url });
+        var player = await client.CreateSessionAsync("Guest", TestContext.Current.CancellationToken);
+        var room = await client.CreateAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         // The room checkpoints within its checkpoint interval (5 s); the player's record was written on the way in.
-        var roomKey = await Polling.UntilAsync(() => FindKeyAsync(redisPort, $"*room/{room.RoomId}*"), key => key is not null, "the room's checkpoint in Redis", Bound);
-        var playerKey = await FindKeyAsync(redisPort, $"*player/{player.Id}*");
+        var roomKey = await Polling.UntilAsync(() => FindKeyAsync(redisPort, $"*room/{room.Id}*"), key => key is not null, "the room's checkpoint in Redis", Bound);
+        var playerKey = await FindKeyAsync(redisPort, $"*player/{player.PlayerId}*");
 
         Assert.NotNull(playerKey);
         Assert.InRange(int.Parse(await RedisCliAsync(redisPort, "TTL", playerKey)), 1, 4);

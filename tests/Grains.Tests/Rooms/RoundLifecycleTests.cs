@@ -1,4 +1,5 @@
 using OrleansGame.Arena;
+using OrleansGame.Arena.Wire;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Tests.Infrastructure;
 
@@ -15,27 +16,31 @@ public sealed class RoundLifecycleTests(ShortTimingsClusterFixture fixture)
         var joined = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.ToArena();
         var room = fixture.Client.GetGrain<IRoomGrain>(joined.RoomId);
         await bob.Grain.JoinRoomAsync(RoomRequests.ByCode(joined.RoomId));
-        await Steering.CollectAsync(alice, room, joined, target: 1);
+        var seq = await Steering.CollectAsync(alice, room, joined, target: 1);
+        // Alice stands still from here: the next round's first snapshot shows the reset, not her next orb.
+        await room.SendInputAsync(alice.Id, new InputMessage(seq + 1, 0, 0));
 
         var ended = await bob.Connection.WaitForEventAsync(ArenaEventTypes.RoundEnded);
         await bob.Connection.WaitForEventAsync(ArenaEventTypes.RoundStarted);
-        var mark = bob.Connection.Snapshots[^1].Tick;
-        var fresh = await bob.Connection.WaitForSnapshotAsync(s => s.Tick > mark && s.Phase == RoomPhases.Playing);
+        // Events and snapshots are separate one-way pushes: the round's first snapshot is found by tick, not by arrival.
+        var results = await bob.Connection.WaitForAsync(o => o.Snapshots.LastOrDefault(s => s.Phase == RoomPhases.Results), what: "a results snapshot");
+        var fresh = await bob.Connection.WaitForAsync(
+            o => o.Snapshots.Where(s => s.Tick > results.Tick && s.Phase == RoomPhases.Playing).MinBy(s => s.Tick), what: "the next round's first snapshot");
         await alice.Grain.LeaveRoomAsync();
         await bob.Grain.LeaveRoomAsync();
 
         Assert.All(fresh.Players, p => Assert.Equal(0, p.Score));
 
-        var results = ended.Results!;
-        Assert.Equal(results.OrderByDescending(r => r.Score), results);
-        Assert.Equal(new[] { alice.Id, bob.Id }.Order(), results.Select(r => r.PlayerId).Order());
-        Assert.Equal("Alice", results.Single(r => r.PlayerId == alice.Id).Name);
-        Assert.True(results[0].Score >= 1);
+        var standings = ended.Results!;
+        Assert.Equal(standings.OrderByDescending(r => r.Score), standings);
+        Assert.Equal(new[] { alice.Id, bob.Id }.Order(), standings.Select(r => r.PlayerId).Order());
+        Assert.Equal("Alice", standings.Single(r => r.PlayerId == alice.Id).Name);
+        Assert.True(standings[0].Score >= 1);
         var leaderboard = fixture.Client.GetGrain<ILeaderboardGrain>(0);
         foreach (var player in new[] { alice, bob })
         {
-            var score = results.Single(r => r.PlayerId == player.Id).Score;
-            var wins = score == results[0].Score ? 1 : 0;
+            var score = standings.Single(r => r.PlayerId == player.Id).Score;
+            var wins = score == standings[0].Score ? 1 : 0;
             var expected = (1, wins, score, (long)score);
             await Eventually.WaitAsync(
                 async () => await player.Grain.GetProfileAsync(),
@@ -54,7 +59,7 @@ public sealed class RoundLifecycleTests(ShortTimingsClusterFixture fixture)
         await fixture.Cluster.DeactivateAsync(leaderboard).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         var rows = await leaderboard.GetTopAsync(100);
         var aliceRow = rows.Single(r => r.PlayerId == alice.Id);
-        Assert.Equal(("Alice", results.Single(r => r.PlayerId == alice.Id).Score, 1), (aliceRow.Name, aliceRow.BestScore, aliceRow.GamesPlayed));
+        Assert.Equal(("Alice", standings.Single(r => r.PlayerId == alice.Id).Score, 1), (aliceRow.Name, aliceRow.BestScore, aliceRow.GamesPlayed));
         Assert.Contains(rows, r => r.PlayerId == bob.Id);
     }
 
