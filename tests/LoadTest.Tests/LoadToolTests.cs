@@ -181,8 +181,12 @@ public sealed class LoadToolTests : IAsyncLifetime
         var seconds = window.GetProperty("windowSeconds").GetDouble();
         var description = window.ToString();
         Assert.True(window.GetProperty("connected").GetInt32() == bots, description);
-        Assert.InRange(window.GetProperty("snapshotsPerBotPerSecond").GetDouble(), 10, 22);
-        Assert.InRange(window.GetProperty("tickRate").GetDouble(), 10, 22);
+        // Counted by arrival in the window: snapshots the rooms made while the generator stalled (its lag, reported)
+        // arrive in a burst when it resumes, so the rate may exceed 20 a second by that stall's share of the window.
+        var stalled = window.GetProperty("generatorLagMax").GetDouble() / 1_000;
+        var most = 22 * (seconds + stalled) / seconds;
+        Assert.InRange(window.GetProperty("snapshotsPerBotPerSecond").GetDouble(), 10, most);
+        Assert.InRange(window.GetProperty("tickRate").GetDouble(), 10, most);
         Assert.True(window.GetProperty("ackSamples").GetInt64() >= bots * seconds * 10, description);
         var p50 = window.GetProperty("ackP50").GetDouble();
         var p99 = window.GetProperty("ackP99").GetDouble();
