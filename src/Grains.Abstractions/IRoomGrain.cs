@@ -28,6 +28,9 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Releases the player's seat.</summary>
     Task LeaveAsync(string playerId);
 
+    /// <summary>Releases the seat of a player an operator kicked for <paramref name="reason"/>; the room's recent events say so.</summary>
+    Task RemoveAsync(string playerId, string reason);
+
     /// <summary>
     /// Messages of members connected through one gateway, in the order they arrived there; they join the next tick's
     /// batch. Answered as soon as they are queued, which is when the gateway sends what gathered meanwhile.

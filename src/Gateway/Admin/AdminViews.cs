@@ -15,12 +15,16 @@ internal sealed record AdminRoomSummary(
         view.TickIntervalMs, Math.Round(view.LatenessMs, 2));
 }
 
-/// <summary>A room's detail: <c>GET /admin/api/rooms/{roomId}</c>; <see cref="State"/> is what the mode shows a spectator.</summary>
-internal sealed record AdminRoomDetail(AdminRoomSummary Room, IReadOnlyList<RoomMemberView> Members, string StateMethod, JsonElement? State)
+/// <summary>
+/// A room's detail: <c>GET /admin/api/rooms/{roomId}</c>; <see cref="State"/> is what the mode shows a spectator,
+/// <see cref="RecentEvents"/> the room's own log of what happened to it, newest first.
+/// </summary>
+internal sealed record AdminRoomDetail(
+    AdminRoomSummary Room, IReadOnlyList<RoomMemberView> Members, string StateMethod, JsonElement? State, IReadOnlyList<RoomLogEntry> RecentEvents)
 {
     /// <summary>The detail of <paramref name="view"/> at <paramref name="now"/>.</summary>
     public static AdminRoomDetail Of(RoomView view, DateTimeOffset now) =>
-        new(AdminRoomSummary.Of(view, now), view.Members, view.StateMethod, Parse(view.State));
+        new(AdminRoomSummary.Of(view, now), view.Members, view.StateMethod, Parse(view.State), view.RecentEvents ?? []);
 
     private static JsonElement? Parse(JsonPayload? state)
     {

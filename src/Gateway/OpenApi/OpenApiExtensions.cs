@@ -5,7 +5,8 @@ namespace OrleansGame.Gateway.OpenApi;
 /// <summary>
 /// The HTTP APIs described with ASP.NET Core's built-in OpenAPI generation: the game's (<c>/api</c>) and the operations
 /// port's (<c>/admin/api</c>, health) in two documents, served at <c>/openapi/{game|operations}.json</c> on the
-/// operations port, in development or when <c>OpenApi:Enabled</c> is true.
+/// operations port, in development or when <c>OpenApi:Enabled</c> is true. The operations document declares the admin
+/// key as its security scheme (<see cref="AdminKeySecurity"/>).
 /// </summary>
 internal static class OpenApiExtensions
 {
@@ -20,8 +21,11 @@ internal static class OpenApiExtensions
     {
         builder.Services.AddOpenApi(GameDocument, options => options.ShouldInclude = static d => !IsOperational(d));
         // The Orleans dashboard's own routes (standalone mode) are its business, not an API of ours.
-        builder.Services.AddOpenApi(OperationsDocument, options => options.ShouldInclude = static d =>
-            IsOperational(d) && !(d.RelativePath ?? "").StartsWith("dashboard", StringComparison.Ordinal));
+        builder.Services.AddOpenApi(OperationsDocument, options =>
+        {
+            options.ShouldInclude = static d => IsOperational(d) && !(d.RelativePath ?? "").StartsWith("dashboard", StringComparison.Ordinal);
+            options.AddDocumentTransformer<AdminKeySecurity>();
+        });
         return builder;
     }
 

@@ -4,7 +4,8 @@ namespace OrleansGame.Grains.Abstractions.Wire;
 
 /// <summary>
 /// A live room as the operations console shows it: what the room list shows, where and how well it ticks, its members,
-/// and the state its mode shows a spectator (<see cref="State"/>, the mode's JSON; null when the mode shows none).
+/// the state its mode shows a spectator (<see cref="State"/>, the mode's JSON; null when the mode shows none), and its
+/// recent events, newest first (<see cref="RecentEvents"/>, a bounded log the room keeps).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("game.RoomView"), DataContract]
 public sealed record RoomView(
@@ -16,4 +17,5 @@ public sealed record RoomView(
     [property: DataMember(Name = "latenessMs")] [Id(5)] double LatenessMs,
     [property: DataMember(Name = "members")] [Id(6)] IReadOnlyList<RoomMemberView> Members,
     [Id(7)] JsonPayload? State,
-    [property: DataMember(Name = "stateMethod")] [Id(8)] string StateMethod);
+    [property: DataMember(Name = "stateMethod")] [Id(8)] string StateMethod,
+    [property: DataMember(Name = "recentEvents")] [Id(9)] IReadOnlyList<RoomLogEntry>? RecentEvents = null);

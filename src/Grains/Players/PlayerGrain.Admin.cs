@@ -32,7 +32,7 @@ internal sealed partial class PlayerGrain
         LogKicked(PlayerId, reason);
         if (Record.CurrentRoom is { } roomId)
         {
-            await Room(roomId).LeaveAsync(PlayerId);
+            await Room(roomId).RemoveAsync(PlayerId, reason);
             Record.CurrentRoom = null;
             await state.WriteStateAsync();
         }

@@ -14,6 +14,7 @@ namespace OrleansGame.Grains.Rooms;
 /// <param name="State">The mode's state, serialised with the room API's JSON options.</param>
 /// <param name="EmptySince">When the room became empty, if it is.</param>
 /// <param name="Creator">The player whose join opened the room, while seated: the room ends as soon as that player leaves it alone.</param>
+/// <param name="Recent">The room's recent events for the operations console, oldest first (at most <see cref="RoomLog.Capacity"/>).</param>
 [GenerateSerializer, Immutable, Alias("game.RoomHostCheckpoint")]
 internal sealed record RoomCheckpoint(
     [Id(0)] RoomSpec Spec,
@@ -23,4 +24,5 @@ internal sealed record RoomCheckpoint(
     [Id(4)] IReadOnlyList<SeatCheckpoint> Seats,
     [Id(5)] JsonPayload State,
     [Id(6)] DateTimeOffset? EmptySince,
-    [Id(7)] string? Creator = null);
+    [Id(7)] string? Creator = null,
+    [Id(8)] IReadOnlyList<RoomLogEntry>? Recent = null);

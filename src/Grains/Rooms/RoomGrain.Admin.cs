@@ -20,8 +20,8 @@ internal sealed partial class RoomGrain
 
         var members = room.Members.Select(m => new RoomMemberView(m.PlayerId, m.Name, m.JoinedAt, m.IsAway, seats[m.PlayerId].AwaySince, m.RttMs)).ToList();
         return Task.FromResult<RoomView?>(new RoomView(
-            Info(), ServiceProvider.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString(), activeSince, room.Tick, settings!.TickInterval.TotalMilliseconds, lateness.TotalMilliseconds,
-            members, SpectatorState(), settings.StateMethod));
+            Info(), SiloAddress, activeSince, room.Tick, settings!.TickInterval.TotalMilliseconds, lateness.TotalMilliseconds,
+            members, SpectatorState(), settings.StateMethod, recent.NewestFirst()));
     }
 
     /// <inheritdoc />
@@ -70,6 +70,7 @@ internal sealed partial class RoomGrain
         // Orleans' migration: the activation deactivates (OnDeactivateAsync writes the checkpoint, as in a hand-over)
         // and is placed again on the silo the hint names, where it resumes from that checkpoint.
         LogMoving(RoomId, silo.ToString());
+        Note(RoomLogCodes.Moving, $"an operator moves the room from silo {SiloAddress} to silo {silo.ToParsableString()}");
         RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
         this.MigrateOnIdle();
         return Task.FromResult(true);

@@ -144,7 +144,7 @@ internal sealed partial class RoomGrain
         }
 
         var json = new JsonPayload(JsonSerializer.SerializeToUtf8Bytes(state, mode!.StateType, RoomJson.Options));
-        return new RoomCheckpoint(room.Spec, room.Tick, room.Phase, room.InProgress, seatStates, json, emptySince, creator);
+        return new RoomCheckpoint(room.Spec, room.Tick, room.Phase, room.InProgress, seatStates, json, emptySince, creator, recent.OldestFirst());
     }
 
     /// <summary>Restores the room from <paramref name="checkpoint"/>; false (and the room forgotten) when it cannot be.</summary>
@@ -178,6 +178,8 @@ internal sealed partial class RoomGrain
         room!.Tick = checkpoint.Tick;
         room.Phase = checkpoint.Phase;
         room.InProgress = checkpoint.InProgress;
+        notedPhase = (room.Phase, room.InProgress);
+        recent.Restore(checkpoint.Recent ?? []);
         seats.Clear();
         foreach (var s in checkpoint.Seats)
         {

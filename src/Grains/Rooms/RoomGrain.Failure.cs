@@ -30,6 +30,7 @@ internal sealed partial class RoomGrain
             failed = true;
             metrics.ModeFailed(room?.Mode ?? "unknown", name);
             LogModeFailed(RoomId, room?.Mode ?? "unknown", name, exception);
+            Note(RoomLogCodes.ModeFailed, $"the mode threw in {name} ({exception.GetType().Name}): the room ends");
             return false;
         }
     }

@@ -45,12 +45,14 @@ internal sealed partial class RoomGrain
         if (seats.Count >= settings!.Capacity)
         {
             LogRoomRefused(RoomId, playerId, ErrorCodes.RoomFull);
+            Note(RoomLogCodes.Refused, $"{name} ({playerId}) refused: {ErrorCodes.RoomFull}", playerId);
             return JoinOutcome.Refused(ErrorCodes.RoomFull, $"room {RoomId} is full");
         }
 
         if (!room.Joinable)
         {
             LogRoomRefused(RoomId, playerId, ErrorCodes.RoomInProgress);
+            Note(RoomLogCodes.Refused, $"{name} ({playerId}) refused: {ErrorCodes.RoomInProgress}", playerId);
             return JoinOutcome.Refused(ErrorCodes.RoomInProgress, $"room {RoomId} has a game under way");
         }
 
@@ -64,6 +66,7 @@ internal sealed partial class RoomGrain
         if (!decision.Accepted)
         {
             LogRoomRefused(RoomId, playerId, decision.Code!);
+            Note(RoomLogCodes.Refused, $"{name} ({playerId}) refused by the mode: {decision.Code}", playerId);
             return JoinOutcome.Refused(decision.Code!, decision.Message!);
         }
 
@@ -74,10 +77,13 @@ internal sealed partial class RoomGrain
         abandoned = false;
         checkpointDue = true;
         WakeUp();
+        Note(RoomLogCodes.Joined, $"{NameOf(seat)} joined ({seats.Count}/{settings.Capacity})", playerId);
         if (!Guard(() => mode!.OnJoin(state!, room, member), "OnJoin"))
         {
             return Failed();
         }
+
+        NotePhase();
 
         BroadcastEvent(new RoomEvent(RoomEventTypes.PlayerJoined, playerId, name), except: playerId);
         ReportOccupancy();
@@ -114,7 +120,9 @@ internal sealed partial class RoomGrain
             seat.Gateway = null;
             seat.Member.IsAway = true;
             checkpointDue = true;
+            Note(RoomLogCodes.Away, $"{NameOf(seat)}'s connection dropped: the seat is held for {settings!.SeatHold.TotalSeconds:0.#} s", playerId);
             Guard(() => mode!.OnLeave(state!, room, seat.Member, LeaveReason.Dropped), "OnLeave");
+            NotePhase();
             LogAway(RoomId, playerId);
         }
 
@@ -122,9 +130,19 @@ internal sealed partial class RoomGrain
     }
 
     /// <inheritdoc />
-    public async Task LeaveAsync(string playerId)
+    public Task LeaveAsync(string playerId) => LeaveAsync(playerId, kickedFor: null);
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string playerId, string reason)
     {
-        Release(playerId, LeaveReason.Left, notifyPlayer: false);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return LeaveAsync(playerId, reason);
+    }
+
+    /// <summary>Releases the seat, which the player left or an operator took (the mode hears <c>Left</c> either way), and ends the room if that leaves it done.</summary>
+    private async Task LeaveAsync(string playerId, string? kickedFor)
+    {
+        Release(playerId, LeaveReason.Left, notifyPlayer: false, kickedFor);
         if (room is not null && EndsNow(time.GetUtcNow()))
         {
             await DisposeRoomAsync();
@@ -152,15 +170,26 @@ internal sealed partial class RoomGrain
         seat.Member.IsAway = false;
         checkpointDue = true;
         WakeUp();
-        return Guard(() => mode!.OnReturn(state!, room!, seat.Member), "OnReturn");
+        Note(RoomLogCodes.Resumed, $"{NameOf(seat)} came back to the held seat", seat.PlayerId);
+        var returned = Guard(() => mode!.OnReturn(state!, room!, seat.Member), "OnReturn");
+        NotePhase();
+        return returned;
     }
 
-    private void Release(string playerId, LeaveReason reason, bool notifyPlayer)
+    private void Release(string playerId, LeaveReason reason, bool notifyPlayer, string? kickedFor = null)
     {
         if (room is null || !seats.Remove(playerId, out var seat))
         {
             return;
         }
+
+        var (code, text) = (reason, kickedFor) switch
+        {
+            (_, { } why) => (RoomLogCodes.Kicked, $"{NameOf(seat)} kicked by an operator: {why}"),
+            (LeaveReason.SeatExpired, _) => (RoomLogCodes.TimedOut, $"{NameOf(seat)} did not come back within the seat hold: the seat is released"),
+            _ => (RoomLogCodes.Left, $"{NameOf(seat)} left"),
+        };
+        Note(code, $"{text} ({seats.Count}/{settings!.Capacity})", playerId);
 
         room.Remove(playerId);
         checkpointDue = true;
@@ -186,6 +215,7 @@ internal sealed partial class RoomGrain
             return;
         }
 
+        NotePhase();
         BroadcastEvent(new RoomEvent(RoomEventTypes.PlayerLeft, playerId), except: null);
         if (notifyPlayer)
         {

@@ -1,3 +1,5 @@
+using OrleansGame.Grains.Abstractions;
+
 namespace OrleansGame.Grains.Rooms;
 
 /// <summary>
@@ -31,6 +33,7 @@ internal sealed partial class RoomGrain
         tickTimer?.Dispose();
         tickTimer = null;
         LogSleeping(RoomId, seats.Count);
+        Note(RoomLogCodes.Sleeping, $"nobody is connected ({seats.Count} seats held): the tick sleeps until someone returns");
         ArmWakeTimer();
     }
 

@@ -39,6 +39,7 @@ internal sealed partial class RoomGrain
         batch.Clear();
         if (room.Phase != phase || room.InProgress != inProgress)
         {
+            NotePhase();
             ReportOccupancy();
             checkpointDue = true;
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
@@ -38,6 +39,8 @@ internal sealed partial class RoomGrain(
 
     private string RoomId => this.GetPrimaryKeyString();
 
+    private string SiloAddress => ServiceProvider.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString();
+
     private IMatchmakerGrain Matchmaker =>
         GrainFactory.GetGrain<IMatchmakerGrain>(room!.Spec.Partition ?? MatchmakerKeys.Partition(MatchmakerKeys.For(room.Mode, room.Properties), 0));
 
@@ -57,7 +60,8 @@ internal sealed partial class RoomGrain(
         }
 
         StartTicking();
-        metrics.RoomActivated(room!.Mode);
+        Note(RoomLogCodes.Restored, $"restored from its checkpoint at tick {room!.Tick} on silo {SiloAddress}, {seats.Count} seats");
+        metrics.RoomActivated(room.Mode);
         siloRooms.Restored();
         metrics.RoomRestored();
         LogResumed(RoomId, room.Mode, room.Tick, seats.Count);
@@ -83,6 +87,7 @@ internal sealed partial class RoomGrain(
         }
 
         LogDeactivating(RoomId, reason.ReasonCode, room.Tick);
+        Note(RoomLogCodes.Deactivating, $"deactivating on silo {SiloAddress} ({reason.ReasonCode}) at tick {room.Tick}; it resumes from its checkpoint");
         await CheckpointNowAsync();
         metrics.RoomHandedOver(reason.ReasonCode);
         AnnounceMoveIfSiloStopping(reason);
@@ -121,6 +126,8 @@ internal sealed partial class RoomGrain(
         }
 
         storage.State.Opened = true;
+        notedPhase = (room!.Phase, room.InProgress);
+        Note(RoomLogCodes.Opened, $"opened for mode {spec.Mode} ({(spec.IsPrivate ? "private" : "public")}) on silo {SiloAddress}");
         StartTicking();
         metrics.RoomActivated(spec.Mode);
         await CheckpointNowAsync();
