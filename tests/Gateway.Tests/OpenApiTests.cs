@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansGame.Gateway.Admin;
+using OrleansGame.Gateway.OpenApi;
 using OrleansGame.Gateway.Tests.Infrastructure;
 
 namespace OrleansGame.Gateway.Tests;
@@ -35,6 +37,41 @@ public sealed class OpenApiTests
         Assert.DoesNotContain(game, static op => op.Path.StartsWith("/admin", StringComparison.Ordinal));
         Assert.DoesNotContain(operations, static op => op.Path.StartsWith("/api/", StringComparison.Ordinal));
         Assert.Empty(game.Concat(operations).Except(mapped));
+    }
+
+    [Fact]
+    public async Task TheOperationsDocument_DeclaresTheAdminKeyScheme_AndEveryAdminOperationRequiresIt_ButNotHealth()
+    {
+        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["OpenApi:Enabled"] = "true" });
+        using var response = await host.Operations.GetAsync("/openapi/operations.json", TestContext.Current.CancellationToken);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty(AdminKeySecurity.SchemeName);
+        Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        Assert.Equal(AdminAccessFilter.KeyHeader, scheme.GetProperty("name").GetString());
+
+        var admin = 0;
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var schemes = operation.Value.TryGetProperty("security", out var security)
+                    ? security.EnumerateArray().SelectMany(static r => r.EnumerateObject().Select(static s => s.Name)).ToList()
+                    : [];
+                if (path.Name.StartsWith("/admin/api/", StringComparison.Ordinal))
+                {
+                    admin++;
+                    Assert.True(schemes.SequenceEqual([AdminKeySecurity.SchemeName]), $"{operation.Name.ToUpperInvariant()} {path.Name} does not require the admin key");
+                }
+                else
+                {
+                    Assert.True(schemes.Count == 0, $"{operation.Name.ToUpperInvariant()} {path.Name} requires {string.Join(", ", schemes)}");
+                }
+            }
+        }
+
+        Assert.True(admin >= 11, $"only {admin} admin operations in the document");
     }
 
     [Fact]

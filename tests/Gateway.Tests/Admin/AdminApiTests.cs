@@ -147,6 +147,42 @@ public sealed class AdminApiTests(AdminFixture fixture)
     }
 
     [Fact]
+    public async Task RoomDetail_RecentEvents_TellTheJoinsALeaveAndAnOperatorsKick_NewestFirst()
+    {
+        var (alice, bob, roomId) = await TwoPlayersInARoomAsync();
+        await using var _ = alice;
+        await using var __ = bob;
+        await using var carol = await Host.ConnectNewPlayerAsync(WireProtocol.Json, "Carol");
+        await carol.JoinAsync(roomId).WaitAsync(Bound, Cancel);
+        await carol.Connection.InvokeAsync("LeaveRoom", Cancel).WaitAsync(Bound, Cancel);
+        using var kick = await fixture.SendAsync(HttpMethod.Post, $"/admin/api/players/{bob.PlayerId}/kick", body: new { reason = "abusive chat" });
+        Assert.Equal(HttpStatusCode.OK, kick.StatusCode);
+
+        var detail = await Eventually.WaitAsync(
+            () => GetJsonAsync($"/admin/api/rooms/{roomId}", AdminFixture.ReadOnlyKey),
+            d => d.GetProperty("recentEvents").EnumerateArray().Any(e => e.GetProperty("code").GetString() == RoomLogCodes.Kicked),
+            Bound);
+
+        var events = detail.GetProperty("recentEvents").EnumerateArray().ToList();
+        Assert.Equal(RoomLogCodes.Kicked, events[0].GetProperty("code").GetString());
+        Assert.Contains("abusive chat", events[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(bob.PlayerId, events[0].GetProperty("playerId").GetString());
+        var times = events.Select(e => e.GetProperty("at").GetDateTimeOffset()).ToList();
+        Assert.Equal(times.OrderDescending(), times);
+
+        // Oldest first, the room's own story: opened by Alice's create, three joins, Carol's leave, the operator's kick.
+        var story = events.AsEnumerable().Reverse()
+            .Where(e => e.GetProperty("code").GetString() is RoomLogCodes.Opened or RoomLogCodes.Joined or RoomLogCodes.Left or RoomLogCodes.Kicked)
+            .Select(e => (e.GetProperty("code").GetString(), e.TryGetProperty("playerId", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null));
+        Assert.Equal(
+            [
+                (RoomLogCodes.Opened, null), (RoomLogCodes.Joined, alice.PlayerId), (RoomLogCodes.Joined, bob.PlayerId),
+                (RoomLogCodes.Joined, carol.PlayerId), (RoomLogCodes.Left, carol.PlayerId), (RoomLogCodes.Kicked, bob.PlayerId),
+            ],
+            story);
+    }
+
+    [Fact]
     public async Task KickPlayer_NobodyByThatId_Is404_AndATooLongReason400()
     {
         using var missing = await fixture.SendAsync(HttpMethod.Post, "/admin/api/players/nobody-here/kick");
