@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using OrleansGame.Gateway.Admin;
 using OrleansGame.Gateway.Tests.Infrastructure;
 using OrleansGame.Grains.Abstractions;
@@ -155,6 +156,7 @@ public sealed class AdminApiTests(AdminFixture fixture)
         await using var carol = await Host.ConnectNewPlayerAsync(WireProtocol.Json, "Carol");
         await carol.JoinAsync(roomId).WaitAsync(Bound, Cancel);
         await carol.Connection.InvokeAsync("LeaveRoom", Cancel).WaitAsync(Bound, Cancel);
+        var kicks = await fixture.ActionCountAsync(AdminAction.KickPlayer, AdminOutcomes.Ok);
         using var kick = await fixture.SendAsync(HttpMethod.Post, $"/admin/api/players/{bob.PlayerId}/kick", body: new { reason = "abusive chat" });
         Assert.Equal(HttpStatusCode.OK, kick.StatusCode);
 
@@ -180,6 +182,9 @@ public sealed class AdminApiTests(AdminFixture fixture)
                 (RoomLogCodes.Joined, carol.PlayerId), (RoomLogCodes.Left, carol.PlayerId), (RoomLogCodes.Kicked, bob.PlayerId),
             ],
             story);
+        AssertAudited("olga", AdminAction.KickPlayer, bob.PlayerId, AdminOutcomes.Ok);
+        // Counted too; waiting for it also keeps the next test's reading of the counter (which /metrics caches briefly) from missing this kick.
+        await AssertCountedAsync(AdminAction.KickPlayer, AdminOutcomes.Ok, kicks + 1);
     }
 
     [Fact]

@@ -114,6 +114,7 @@ async function refreshRoom() {
     kick.addEventListener('click', () => act(`/players/${member.playerId}/kick`, { reason: 'removed by an operator' }, `kicked ${member.name}`));
     row.insertCell().append(kick);
   }
+  showEvents(detail.recentEvents ?? []);
   const arena = room.mode === 'arena' && state?.players;
   $('arena').hidden = !arena;
   $('state').hidden = !!arena;
@@ -130,6 +131,21 @@ async function refreshRoom() {
   } else {
     $('state').textContent = JSON.stringify(state, null, 2);
   }
+}
+
+/** The room's own log of what happened to it (seats, moves, phases, operators' actions), newest first as the API gives it. */
+function showEvents(events) {
+  $('events').replaceChildren(...events.map((event) => {
+    const item = document.createElement('li');
+    item.dataset.code = event.code;
+    const at = document.createElement('time');
+    at.dateTime = event.at;
+    at.textContent = new Date(event.at).toLocaleTimeString([], { hour12: false });
+    const code = document.createElement('code');
+    code.textContent = event.code;
+    item.append(at, code, document.createTextNode(event.text));
+    return item;
+  }));
 }
 
 async function act(path, body, done) {
