@@ -1,6 +1,6 @@
 // The operations console (/admin on the gateway's operations port) in headless Chromium against a real gateway:
-// two bots play a room; the console lists it, shows it live with the game's renderer, and kicks one bot, which
-// gets Closing{kicked}.
+// two bots play a room; the console lists it, shows it live with the game's renderer and the room's recent events,
+// and kicks one bot, which gets Closing{kicked} (and the room's events say so).
 import assert from 'node:assert/strict';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -50,7 +50,7 @@ test('the console lists the bots\' room, watches it live and kicks a bot, who ge
   await waitUntil(async () => (await rooms(readOnlyKey)).some((r) => r.players === 2), { timeoutMs: 20_000, what: 'the bots sharing a room' });
   const room = (await rooms(readOnlyKey)).find((r) => r.players === 2);
 
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 940 }, deviceScaleFactor: 1 })).newPage();
   page.setDefaultTimeout(15_000);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -63,6 +63,12 @@ test('the console lists the bots\' room, watches it live and kicks a bot, who ge
   await page.locator('#members tbody tr').nth(1).waitFor();
   assert.equal(await page.locator('#members tbody tr').count(), 2);
   assert.ok(await page.locator('#arena').isVisible(), 'the arena is drawn');
+  // The room's recent events, newest first: it was opened, then each bot joined.
+  await page.locator('#events li[data-code="member_joined"]').nth(1).waitFor();
+  const story = await page.locator('#events li').evaluateAll((items) => items.map((li) => li.dataset.code));
+  const joins = story.filter((code) => code === 'member_joined');
+  assert.equal(joins.length, 2, `the events: ${story.join(', ')}`);
+  assert.ok(story.lastIndexOf('room_opened') > story.lastIndexOf('member_joined'), `opened before the joins, listed after: ${story.join(', ')}`);
   // A second of frames (20 ticks), so the players have moved and orbs have been learned.
   const tickOf = async () => Number(/tick (\d+)/.exec(await page.locator('#room-meta').textContent())?.[1] ?? 0);
   const firstTick = await tickOf();
@@ -82,6 +88,11 @@ test('the console lists the bots\' room, watches it live and kicks a bot, who ge
   assert.equal(bot.playerId, kicked);
   assert.equal(bot?.closing?.reason, 'kicked', `the kicked bot's closing: ${JSON.stringify(bot?.closing)}`);
   await waitUntil(async () => (await page.locator('#members tbody tr').count()) === 1, { timeoutMs: 10_000, what: 'the room showing one member' });
+  // The kick heads the room's recent events, with the reason the operator gave.
+  const newest = page.locator('#events li').first();
+  await waitUntil(async () => (await newest.getAttribute('data-code')) === 'member_kicked', { timeoutMs: 10_000, what: 'the kick among the recent events' });
+  assert.match(await newest.textContent(), /kicked by an operator: removed by an operator/);
+  assert.match(await newest.textContent(), new RegExp(kicked));
   assert.deepEqual(errors, []);
 });
 
