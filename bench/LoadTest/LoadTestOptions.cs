@@ -90,6 +90,16 @@ internal sealed record LoadTestOptions
     public bool RawBots => Client == "raw";
 
     /// <summary>
+    /// How the bots take the room's state: <c>full</c> (the default: the whole <c>Snapshot</c> every tick) or
+    /// <c>delta</c> (<c>?stateEncoding=delta</c>: a <c>Keyframe</c>, then <c>Delta</c>s; raw bots only). The bare hub
+    /// has no compact state and sends its snapshots whole either way.
+    /// </summary>
+    public string State { get; init; } = "full";
+
+    /// <summary>Whether the bots ask for compact state.</summary>
+    public bool CompactState => State == "delta";
+
+    /// <summary>
     /// Whether each level starts from no bots: after a window the bots leave, and the next level waits until the
     /// server's rooms and connections are gone (up to <see cref="RestMaxSeconds"/>; what still runs is reported).
     /// </summary>
@@ -152,6 +162,7 @@ internal sealed record LoadTestOptions
                 "--slo-p99-ms" => options with { SloAckP99Ms = Number() },
                 "--slo-delivered" => options with { SloDelivered = Number() },
                 "--client" => options with { Client = Value() switch { "raw" => "raw", "signalr" => "signalr", var c => throw new ArgumentException($"unknown client {c}: --client takes raw or signalr") } },
+                "--state" => options with { State = Value() switch { "full" => "full", "delta" => "delta", var e => throw new ArgumentException($"unknown state encoding {e}: --state takes full or delta") } },
                 "--rest" => options with { Rest = true },
                 "--rest-max" => options with { RestMaxSeconds = Number() },
                 "--idle" => options with { IdleSeconds = Number() },
@@ -182,6 +193,7 @@ internal sealed record LoadTestOptions
             Require(HoldSeconds >= 0, "--hold takes seconds, 0 or more");
             Require(Rounds >= 1, "--rounds takes 1 or more");
             Require(!RawBots, "joins needs the SignalR client bots: --client raw does not join in rounds");
+            Require(!CompactState, "joins does not read states: --state delta is for ramp, run and pinned");
         }
         else
         {
@@ -190,6 +202,7 @@ internal sealed record LoadTestOptions
             Require(RestMaxSeconds >= 0 && IdleSeconds >= 0, "--rest-max and --idle take seconds, 0 or more");
         }
 
+        Require(!CompactState || RawBots || Mode == "joins", "--state delta needs the raw WebSocket bots (--client raw, the default of pinned)");
         Require(Targets.Count > 0, "--targets names at least one of gateway, bare, split");
         Require(Silos >= 1 && (Silos == 1 || Targets.SequenceEqual(["split"])), "--silos takes 1 or more, and more than 1 only with --targets split");
         Require(!Pin || Environment.ProcessorCount >= 2, "--pin needs at least 2 cores: the server on one, the generators on the others");

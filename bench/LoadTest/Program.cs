@@ -11,7 +11,7 @@ try
 catch (Exception ex) when (ex is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: LoadTest [ramp|run|pinned] [--targets gateway,bare,split] [--protocol json|msgpack] [--client signalr|raw] [--rest] [--rest-max S] [--idle S] [--steps 50,100,...|--bots N] [--warmup S] [--window S] "
+    Console.Error.WriteLine("usage: LoadTest [ramp|run|pinned] [--targets gateway,bare,split] [--protocol json|msgpack] [--client signalr|raw] [--state full|delta] [--rest] [--rest-max S] [--idle S] [--steps 50,100,...|--bots N] [--warmup S] [--window S] "
         + "[--generators K] [--connect-parallelism K] [--failures-to-stop K] [--max-minutes M] [--slo-p99-ms MS] [--slo-delivered SHARE] "
         + "[--silos N] [--pin] [--gateway-dll PATH] [--barehub-dll PATH] [--silo-dll PATH] [--counters TOOL-DIR] [--out DIR]");
     Console.Error.WriteLine("       LoadTest joins [--players N] [--rounds R] [--hold S] [--targets gateway,split] [--silos N] [--pin] [--protocol json|msgpack] "
@@ -27,7 +27,7 @@ if (options.Mode == "worker")
         return 2;
     }
 
-    return await WorkerHost.RunAsync(url, options.MessagePack, options.ConnectParallelism, options.RawBots);
+    return await WorkerHost.RunAsync(url, options.MessagePack, options.ConnectParallelism, options.RawBots, options.CompactState);
 }
 
 if (options.Mode is not ("ramp" or "run" or "pinned" or "joins"))
@@ -37,7 +37,7 @@ if (options.Mode is not ("ramp" or "run" or "pinned" or "joins"))
 }
 
 var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-var runDirectory = Path.GetFullPath(Path.Combine(options.OutputDirectory, $"{stamp}-{options.Mode}-{(options.MessagePack ? "msgpack" : "json")}"));
+var runDirectory = Path.GetFullPath(Path.Combine(options.OutputDirectory, $"{stamp}-{options.Mode}-{(options.MessagePack ? "msgpack" : "json")}{(options.CompactState ? "-delta" : "")}"));
 Directory.CreateDirectory(runDirectory);
 var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, load average before the run {File.ReadAllText("/proc/loadavg").Split(' ')[0]}";
 Console.WriteLine($"load test: {machine}; results in {runDirectory}");

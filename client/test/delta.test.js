@@ -12,20 +12,29 @@ import { waitUntil } from './support/wait.js';
 describe('applyDelta', () => {
   test('applyDelta_ReplacementRemovalAndNumbers_BuildTheNextValue', () => {
     const previous = { a: 1, b: 'x', c: { d: true }, e: 5 };
-    const next = applyDelta(previous, { a: 2, b: ['y'], c: { d: [false] }, e: [], f: [[1, 2]] });
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const next = applyDelta(previous, [0, 2, 1, ['y'], 2, [3, [false]], 4, [], 'f', [[1, 2]]], {}, names);
     assert.deepEqual(next, { a: 3, b: 'y', c: { d: false }, f: [1, 2] });
     assert.deepEqual(previous, { a: 1, b: 'x', c: { d: true }, e: 5 }, 'the previous value was changed');
   });
 
   test('applyDelta_QuantisedMember_AddsStepsAndLandsOnTheStep', () => {
-    const next = applyDelta({ players: [{ x: 512.3, y: 0.1 }] }, { players: { 0: { x: 100, y: 2 } } }, { x: 10, y: 10 });
+    const next = applyDelta({ players: [{ x: 512.3, y: 0.1 }] }, ['players', [0, ['x', 100, 'y', 2]]], { x: 10, y: 10 });
     assert.deepEqual(next, { players: [{ x: 522.3, y: 0.3 }] });
   });
 
   test('applyDelta_ArrayLengthChanged_TruncatesOrAppends', () => {
-    assert.deepEqual(applyDelta([1, 2, 3], { n: 1 }), [1]);
-    assert.deepEqual(applyDelta([1], { n: 3, 1: [{ id: 2 }], 2: [3] }), [1, { id: 2 }, 3]);
-    assert.deepEqual(applyDelta([{ id: 1, v: 1 }, { id: 2, v: 2 }], { n: 1, 0: [{ id: 2, v: 2 }] }), [{ id: 2, v: 2 }]);
+    assert.deepEqual(applyDelta([1, 2, 3], ['n', 1]), [1]);
+    assert.deepEqual(applyDelta([1], ['n', 3, 1, [{ id: 2 }], 2, [3]]), [1, { id: 2 }, 3]);
+    assert.deepEqual(applyDelta([{ id: 1, v: 1 }, { id: 2, v: 2 }], ['n', 1, 0, [{ id: 2, v: 2 }]]), [{ id: 2, v: 2 }]);
+  });
+
+  test('applyDelta_UnchangedOrMalformed_KeepsTheValueOrThrows', () => {
+    const previous = { a: [1] };
+    assert.equal(applyDelta(previous, {}), previous);
+    assert.throws(() => applyDelta(previous, [0, 1, 2]), /not a delta/);
+    assert.throws(() => applyDelta(previous, [7, 1], {}, ['a']), /no member name numbered 7/);
+    assert.throws(() => applyDelta([1], ['x', 1]), /not an element index/);
   });
 
   test('StateDecoder_Keyframe_RoundsQuantisedMembersToTheirSteps', () => {
@@ -34,14 +43,14 @@ describe('applyDelta', () => {
   });
 
   test('StateDecoder_DeltaBeforeKeyframe_Throws', () => {
-    assert.throws(() => new StateDecoder().delta({ tick: 1 }), /before any Keyframe/);
+    assert.throws(() => new StateDecoder().delta([0, 1]), /before any Keyframe/);
   });
 
   test('StateDecoder_KeepsItsOwnCopy_ListenersMayChangeWhatTheyGet', () => {
     const decoder = new StateDecoder();
-    const first = decoder.keyframe('Snapshot', { tick: 1, players: [{ x: 1 }] }, { x: 10 }).state;
+    const first = decoder.keyframe('Snapshot', { tick: 1, players: [{ x: 1 }] }, { x: 10 }, ['tick', 'players', 'x']).state;
     first.players[0].x = 99;
-    assert.deepEqual(decoder.delta({ tick: 1 }).state, { tick: 2, players: [{ x: 1 }] });
+    assert.deepEqual(decoder.delta([0, 1]).state, { tick: 2, players: [{ x: 1 }] });
   });
 });
 

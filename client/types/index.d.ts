@@ -30,14 +30,14 @@ import type { FourInARowMode } from './four-in-a-row.js';
 export const StateEncodings: Readonly<{ full: 'full'; delta: 'delta' }>;
 
 /** Applies one `Delta` to the value it was made from and returns the new value (docs/protocol.md, "Compact state"). */
-export function applyDelta(previous: unknown, delta: unknown, steps?: Record<string, number>, name?: string | null): any;
+export function applyDelta(previous: unknown, delta: unknown, steps?: Record<string, number>, names?: string[], name?: string | null): any;
 
 /** A keyframe's state with its quantised members rounded to their steps. */
 export function quantise(value: unknown, steps: Record<string, number>, name?: string | null): any;
 
 /** One connection's view of the compact stream: rebuilds each state from a keyframe and the deltas after it. */
 export class StateDecoder {
-  keyframe(method: string, state: unknown, steps: Record<string, number> | null): { method: string; state: any };
+  keyframe(method: string, state: unknown, steps: Record<string, number> | null, names?: string[] | null): { method: string; state: any };
   delta(delta: unknown): { method: string; state: any };
   reset(): void;
 }

@@ -119,9 +119,12 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
                 Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(Sample with { Tick = 3 }, RoomJson.Options)),
                 JsonDocument.Parse(fullFrames[2]).RootElement.GetProperty("arguments")[0].GetRawText());
             Assert.All(fullFrames, f => Assert.Contains("\"target\":\"Snapshot\"", f));
-            Assert.Equal(
-                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Delta:{\"tick\":1}", "Delta:{\"tick\":1}"],
-                (await compact.ReadFramesAsync(3)).Select(Describe));
+            var compactFrames = await compact.ReadFramesAsync(3);
+            Assert.Equal(["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Delta:[1,1]", "Delta:[1,1]"], compactFrames.Select(Describe));
+
+            // The names the deltas number: those of the stream's first state, in order (tick is the second).
+            var names = JsonDocument.Parse(compactFrames[0]).RootElement.GetProperty("arguments")[3];
+            Assert.Equal(["roomId", "tick", "serverTime"], names.EnumerateArray().Take(3).Select(static n => n.GetString()));
         }
         finally
         {
@@ -146,7 +149,7 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
 
             Assert.Equal(["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Keyframe:Snapshot:tick 3:{\"x\":10,\"y\":10}", "Keyframe:Snapshot:tick 4:{\"x\":10,\"y\":10}"], (await compact.ReadFramesAsync(3)).Select(Describe));
             Assert.Equal(
-                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Delta:{\"tick\":1}", "Delta:{\"tick\":1}", "Keyframe:Snapshot:tick 4:{\"x\":10,\"y\":10}"],
+                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Delta:[1,1]", "Delta:[1,1]", "Keyframe:Snapshot:tick 4:{\"x\":10,\"y\":10}"],
                 (await other.ReadFramesAsync(4)).Select(Describe));
         }
         finally
@@ -188,7 +191,7 @@ public sealed class GatewayFanoutTests(GatewayFixture fixture)
             }
 
             Assert.Equal(
-                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Keyframe:Snapshot:tick 3:{\"x\":10,\"y\":10}", "Delta:{\"tick\":1}"],
+                ["Keyframe:Snapshot:tick 1:{\"x\":10,\"y\":10}", "Keyframe:Snapshot:tick 3:{\"x\":10,\"y\":10}", "Delta:[1,1]"],
                 (await compact.ReadFramesAsync(3)).Select(Describe));
         }
         finally

@@ -73,6 +73,25 @@ public sealed class LoadToolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pinned_RawMessagePackBotsOnCompactState_ReadEveryStateAndCostAFractionOfTheFullBytes()
+    {
+        var (exit, log) = await RunAsync("pinned", "--targets", "gateway", "--bots", "16", "--protocol", "msgpack", "--state", "delta", "--warmup", "1", "--window", "3",
+            "--idle", "1", "--max-minutes", "4", "--gateway-dll", BenchPrograms.GatewayDll);
+
+        Assert.True(exit == 0, log);
+        Assert.EndsWith("-pinned-msgpack-delta", Path.GetDirectoryName(Directory.GetFiles(output, "results.json", SearchOption.AllDirectories).Single()), StringComparison.Ordinal);
+        var window = Assert.Single(ReadWindows());
+        // The bots follow tick and ackSeq through the deltas: snapshots arrive, inputs are acknowledged, none is missed.
+        AssertSane(window, compact: true);
+        AssertPerPlayer(window, compact: true);
+        // A full MessagePack snapshot of two rooms of 8 is some 700 bytes, 20 a second to each player; a delta a
+        // fraction of it (the full run above measures 7,000 to 20,000 bytes a player-second).
+        Assert.InRange(window.GetProperty("bytesPerPlayerSecond").GetDouble(), 200, 4_000);
+        using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(output, "results.json", SearchOption.AllDirectories).Single(), TestContext.Current.CancellationToken));
+        Assert.Equal("delta", results.RootElement.GetProperty("options").GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task Run_RawMessagePackBotsAgainstTheGatewayAndTheBareHub_ReportsTheLevel()
     {
         var (exit, log) = await RunAsync("run", "--client", "raw", "--targets", "gateway,bare", "--bots", "16", "--protocol", "msgpack", "--warmup", "1", "--window", "3",
@@ -175,7 +194,9 @@ public sealed class LoadToolTests : IAsyncLifetime
     }
 
     // Generous bounds: they catch a generator that stops counting, not a slow machine.
-    private static void AssertSane(JsonElement window)
+    private static void AssertSane(JsonElement window) => AssertSane(window, compact: false);
+
+    private static void AssertSane(JsonElement window, bool compact)
     {
         var bots = window.GetProperty("bots").GetInt32();
         var seconds = window.GetProperty("windowSeconds").GetDouble();
@@ -202,12 +223,15 @@ public sealed class LoadToolTests : IAsyncLifetime
         Assert.True(window.GetProperty("generatorLagMax").GetDouble() >= window.GetProperty("generatorLagP99").GetDouble(), description);
         Assert.True(window.GetProperty("generatorGcPauseMs").GetDouble() >= 0, description);
         // A snapshot of a room of bots is hundreds of bytes and an input tens: the server's socket counters must show both.
-        Assert.True(window.GetProperty("bytesOutPerSecond").GetDouble() >= bots * 20 * 100, description);
+        // (A delta of compact state is tens of bytes.)
+        Assert.True(window.GetProperty("bytesOutPerSecond").GetDouble() >= bots * 20 * (compact ? 10 : 100), description);
         Assert.True(window.GetProperty("bytesInPerSecond").GetDouble() >= bots * 10 * 20, description);
     }
 
     // The per-player figures of a raw bots' window add up from the window's own measurements.
-    private static void AssertPerPlayer(JsonElement window)
+    private static void AssertPerPlayer(JsonElement window) => AssertPerPlayer(window, compact: false);
+
+    private static void AssertPerPlayer(JsonElement window, bool compact)
     {
         var description = window.ToString();
         var bots = window.GetProperty("bots").GetInt32();
@@ -218,7 +242,7 @@ public sealed class LoadToolTests : IAsyncLifetime
         Assert.Equal(Math.Round((serverSide - idle) * 10 / bots, 3), window.GetProperty("cpuMsPerPlayerSecond").GetDouble(), 0.1);
         // A snapshot of a room of bots is hundreds of bytes, 20 a second to each player.
         var bytes = window.GetProperty("bytesPerPlayerSecond").GetDouble();
-        Assert.InRange(bytes, 20 * 100, 20 * 10_000);
+        Assert.InRange(bytes, 20 * (compact ? 10 : 100), 20 * 10_000);
         Assert.Equal(window.GetProperty("bytesOutPerSecond").GetDouble() / bots, bytes, 1.0);
         Assert.True(window.GetProperty("botsPerGeneratorCore").GetDouble() > 0, description);
     }

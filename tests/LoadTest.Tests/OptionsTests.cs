@@ -45,10 +45,23 @@ public sealed class OptionsTests
         Assert.Equal([50], told.Steps);
     }
 
+    [Fact]
+    public void Parse_State_FullUnlessTheRawBotsAreToldDelta()
+    {
+        var pinned = LoadTestOptions.Parse(["pinned", "--gateway-dll", Dll, "--barehub-dll", Dll]);
+        var compact = LoadTestOptions.Parse(["pinned", "--state", "delta", "--bots", "80", "--gateway-dll", Dll, "--barehub-dll", Dll]);
+
+        Assert.Equal(("full", false), (pinned.State, pinned.CompactState));
+        Assert.Equal(("delta", true, "raw"), (compact.State, compact.CompactState, compact.Client));
+    }
+
     [Theory]
     [InlineData("unknown client grpc: --client takes raw or signalr", "ramp", "--client", "grpc")]
     [InlineData("joins needs the SignalR client bots", "joins", "--client", "raw")]
     [InlineData("--rest-max and --idle take seconds, 0 or more", "ramp", "--idle", "-1")]
+    [InlineData("unknown state encoding binary: --state takes full or delta", "pinned", "--state", "binary")]
+    [InlineData("--state delta needs the raw WebSocket bots", "ramp", "--state", "delta")]
+    [InlineData("joins does not read states", "joins", "--state", "delta")]
     public void Parse_BadClientOrRest_ThrowsNamingIt(string expected, params string[] bad)
     {
         var error = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse([.. bad, "--gateway-dll", Dll, "--barehub-dll", Dll]));

@@ -17,9 +17,9 @@ internal static class WorkerHost
     public static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Serves commands until <c>stop</c> or the end of input.</summary>
-    public static async Task<int> RunAsync(Uri server, bool messagePack, int connectParallelism, bool raw)
+    public static async Task<int> RunAsync(Uri server, bool messagePack, int connectParallelism, bool raw, bool compactState = false)
     {
-        await using IBotFleet fleet = raw ? new RawFleet(server, messagePack, connectParallelism) : new BotFleet(server, messagePack, connectParallelism);
+        await using IBotFleet fleet = raw ? new RawFleet(server, messagePack, connectParallelism, compactState) : new BotFleet(server, messagePack, connectParallelism);
         await using var lag = new LagProbe(fleet.Metrics);
         using var stdin = new StreamReader(Console.OpenStandardInput());
         while (await stdin.ReadLineAsync() is { } line)

@@ -55,7 +55,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
     {
         var results = new List<StepResult>();
         Console.WriteLine($"== {target}: pid {server.Pid} on {server.BaseUri}; {options.Generators} generator process(es), protocol {(options.MessagePack ? "msgpack" : "json")}");
-        var workers = Enumerable.Range(0, options.Generators).Select(_ => WorkerProcess.Start(server.BaseUri, options.MessagePack, options.ConnectParallelism, topology.GeneratorCpus, options.RawBots)).ToList();
+        var workers = Enumerable.Range(0, options.Generators).Select(_ => WorkerProcess.Start(server.BaseUri, options.MessagePack, options.ConnectParallelism, topology.GeneratorCpus, options.RawBots, options.CompactState)).ToList();
         try
         {
             var idle = await MeasureIdleAsync(server, sides);

@@ -40,7 +40,7 @@ internal static class Report
         var md = new StringBuilder();
         md.AppendLine(Invariant, $"# Load test {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine();
-        md.AppendLine(Invariant, $"Machine: {machine}. Protocol {(options.MessagePack ? "MessagePack" : "JSON")}; {options.Generators} generator process(es); warm-up {options.WarmupSeconds} s, window {options.WindowSeconds} s per level.");
+        md.AppendLine(Invariant, $"Machine: {machine}. Protocol {(options.MessagePack ? "MessagePack" : "JSON")}, state {options.State}; {options.Generators} generator process(es); warm-up {options.WarmupSeconds} s, window {options.WindowSeconds} s per level.");
         md.AppendLine(Invariant, $"SLO: p99 input-to-ack <= {options.SloAckP99Ms} ms and >= {options.SloDelivered:P0} of the expected 20 snapshots/s per bot.");
         md.AppendLine();
         foreach (var target in results.Select(static r => r.Target).Distinct())
@@ -110,7 +110,7 @@ internal static class Report
     /// <summary>Writes <c>loadtest-&lt;stamp&gt;.json</c> and <c>.md</c> into the run's directory and returns the Markdown path.</summary>
     public static async Task<string> WriteAsync(IReadOnlyList<StepResult> results, LoadTestOptions options, string directory, string machine)
     {
-        var json = JsonSerializer.Serialize(new { machine, options = new { options.Mode, options.Targets, protocol = options.MessagePack ? "msgpack" : "json", options.Steps, options.WarmupSeconds, options.WindowSeconds, options.Generators, options.SloAckP99Ms, options.SloDelivered }, results }, LoadTestJson.Indented);
+        var json = JsonSerializer.Serialize(new { machine, options = new { options.Mode, options.Targets, protocol = options.MessagePack ? "msgpack" : "json", state = options.State, options.Steps, options.WarmupSeconds, options.WindowSeconds, options.Generators, options.SloAckP99Ms, options.SloDelivered }, results }, LoadTestJson.Indented);
         await File.WriteAllTextAsync(Path.Combine(directory, "results.json"), json);
         var markdownPath = Path.Combine(directory, "results.md");
         await File.WriteAllTextAsync(markdownPath, Markdown(results, options, machine));

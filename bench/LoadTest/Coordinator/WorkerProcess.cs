@@ -23,7 +23,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public int Pid => process.Id;
 
     /// <summary>Starts a worker against <paramref name="server"/>, on <paramref name="cpus"/> only when given (a <c>taskset</c> CPU list).</summary>
-    public static WorkerProcess Start(Uri server, bool messagePack, int connectParallelism, string? cpus = null, bool raw = false)
+    public static WorkerProcess Start(Uri server, bool messagePack, int connectParallelism, string? cpus = null, bool raw = false, bool compactState = false)
     {
         var self = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(cpus is null ? self : "taskset")
@@ -45,7 +45,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "worker", "--url", server.ToString(), "--protocol", messagePack ? "msgpack" : "json", "--connect-parallelism", connectParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture), "--client", raw ? "raw" : "signalr" })
+        foreach (var argument in new[] { "worker", "--url", server.ToString(), "--protocol", messagePack ? "msgpack" : "json", "--connect-parallelism", connectParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture), "--client", raw ? "raw" : "signalr", "--state", compactState ? "delta" : "full" })
         {
             start.ArgumentList.Add(argument);
         }

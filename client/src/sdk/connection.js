@@ -110,7 +110,7 @@ export class GameConnection extends Emitter {
     // Compact state is rebuilt here and delivered as the method it stands for, so listeners never see the difference.
     const deliver = ({ method, state }) => (method === ServerEvents.snapshot ? onSnapshot : onState)(state);
     hub.on(ServerEvents.snapshot, onSnapshot);
-    hub.on(ServerEvents.keyframe, (method, state, steps) => deliver(this.#decoder.keyframe(method, state, steps)));
+    hub.on(ServerEvents.keyframe, (method, state, steps, names) => deliver(this.#decoder.keyframe(method, state, steps, names)));
     hub.on(ServerEvents.delta, (delta) => deliver(this.#decoder.delta(delta)));
     hub.on(ServerEvents.roomState, (state) => {
       this.#setRoom(state);

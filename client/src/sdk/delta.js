@@ -1,5 +1,5 @@
 /**
- * The compact state encoding (docs/protocol.md, "Compact state"): a `Keyframe(method, state, steps)` carries a
+ * The compact state encoding (docs/protocol.md, "Compact state"): a `Keyframe(method, state, steps, names)` carries a
  * room's whole state, then each `Delta(delta)` what changed since the connection's previous state. This module
  * rebuilds the full state, the same object a `Snapshot` or `State` would have carried.
  * @module delta
@@ -18,40 +18,52 @@ export const StateEncodings = Object.freeze({
  * touch are shared with it).
  * - `[v]`: the value becomes `v`;
  * - a number: added to a number (for a member with a step, in steps: `steps[name]` a unit);
- * - an object over an object: its members are deltas of the members of the same name, `[]` removing one;
- * - an object over an array: `n` the new length when it changed, then deltas of elements by index.
+ * - pairs `[key, delta, key, delta, ...]` over an object: each key names a member, by its number in the keyframe's
+ *   `names` or by its name; its delta changes it, `[]` removes it;
+ * - pairs over an array: `"n"` and the new length when it changed, then element indices and their deltas;
+ * - `{}`: nothing changed.
  * @param {any} previous the value the connection had
  * @param {any} delta the delta at the same place
  * @param {Record<string, number>} [steps] steps a unit by member name, from the keyframe
+ * @param {string[]} [names] the member names pairs refer to by number, from the keyframe
  * @param {string | null} [name] the member name the value sits under (array elements inherit their array's)
  * @returns {any}
  */
-export function applyDelta(previous, delta, steps = {}, name = null) {
+export function applyDelta(previous, delta, steps = {}, names = [], name = null) {
   if (Array.isArray(delta)) {
-    if (delta.length !== 1) throw new TypeError('a replacement delta holds exactly one value');
-    return delta[0];
+    if (delta.length === 1) return delta[0];
+    if (delta.length < 2 || delta.length % 2 !== 0) throw new TypeError(`not a delta: ${JSON.stringify(delta)}`);
+    return Array.isArray(previous) ? applyToArray(previous, delta, steps, names, name) : applyToObject(previous, delta, steps, names, name);
   }
   if (typeof delta === 'number') {
     if (typeof previous !== 'number') throw new TypeError(`a numeric delta for ${name ?? 'the state'} over a ${typeof previous}`);
     const perUnit = name === null ? undefined : steps[name];
     return perUnit ? (Math.round(previous * perUnit) + delta) / perUnit : previous + delta;
   }
-  if (delta === null || typeof delta !== 'object') throw new TypeError(`not a delta: ${JSON.stringify(delta)}`);
-  if (Array.isArray(previous)) {
-    const next = previous.slice();
-    if (typeof delta.n === 'number') next.length = delta.n;
-    for (const [key, change] of Object.entries(delta)) {
-      if (key === 'n') continue;
-      const index = Number(key);
-      next[index] = applyDelta(previous[index], change, steps, name);
-    }
-    return next;
+  if (delta !== null && typeof delta === 'object' && !Array.isArray(delta) && Object.keys(delta).length === 0) return previous;
+  throw new TypeError(`not a delta: ${JSON.stringify(delta)}`);
+}
+
+function applyToArray(previous, pairs, steps, names, name) {
+  const next = previous.slice();
+  for (let p = 0; p < pairs.length; p += 2) {
+    const key = pairs[p];
+    if (key === 'n') next.length = pairs[p + 1];
+    else if (Number.isInteger(key)) next[key] = applyDelta(previous[key], pairs[p + 1], steps, names, name);
+    else throw new TypeError(`not an element index: ${JSON.stringify(key)}`);
   }
-  if (previous === null || typeof previous !== 'object') throw new TypeError(`an object delta for ${name ?? 'the state'} over ${JSON.stringify(previous)}`);
+  return next;
+}
+
+function applyToObject(previous, pairs, steps, names, name) {
+  if (previous === null || typeof previous !== 'object') throw new TypeError(`member changes for ${name ?? 'the state'} over ${JSON.stringify(previous)}`);
   const next = { ...previous };
-  for (const [key, change] of Object.entries(delta)) {
+  for (let p = 0; p < pairs.length; p += 2) {
+    const key = typeof pairs[p] === 'string' ? pairs[p] : names[pairs[p]];
+    if (typeof key !== 'string') throw new TypeError(`no member name numbered ${JSON.stringify(pairs[p])}`);
+    const change = pairs[p + 1];
     if (Array.isArray(change) && change.length === 0) delete next[key];
-    else next[key] = applyDelta(previous[key], change, steps, key);
+    else next[key] = applyDelta(previous[key], change, steps, names, key);
   }
   return next;
 }
@@ -77,17 +89,20 @@ export class StateDecoder {
   #method = null;
   #state = undefined;
   #steps = {};
+  #names = [];
 
   /**
    * A keyframe: the whole state, which later deltas apply to; its quantised members are rounded to their steps.
    * @param {string} method the hub method the state stands for (`Snapshot` in the arena, `State` in most modes)
    * @param {any} state
    * @param {Record<string, number> | null} steps steps a unit of the quantised members
+   * @param {string[] | null} [names] the member names the deltas refer to by number
    * @returns {{ method: string, state: any }} a copy the caller may keep or change
    */
-  keyframe(method, state, steps) {
+  keyframe(method, state, steps, names) {
     this.#method = method;
     this.#steps = steps ?? {};
+    this.#names = names ?? [];
     this.#state = Object.keys(this.#steps).length > 0 ? quantise(state, this.#steps) : state;
     return { method, state: structuredClone(this.#state) };
   }
@@ -99,7 +114,7 @@ export class StateDecoder {
    */
   delta(delta) {
     if (this.#method === null) throw new Error('a Delta arrived before any Keyframe');
-    this.#state = applyDelta(this.#state, delta, this.#steps);
+    this.#state = applyDelta(this.#state, delta, this.#steps, this.#names);
     return { method: this.#method, state: structuredClone(this.#state) };
   }
 
@@ -108,5 +123,6 @@ export class StateDecoder {
     this.#method = null;
     this.#state = undefined;
     this.#steps = {};
+    this.#names = [];
   }
 }

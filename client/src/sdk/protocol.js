@@ -31,7 +31,7 @@ export const ServerEvents = Object.freeze({
   message: 'Message',
   /** A mode's per-tick state (the arena sends `Snapshot` instead). */
   state: 'State',
-  /** Compact state (`stateEncoding: 'delta'`): the whole state, `Keyframe(method, state, steps)`. */
+  /** Compact state (`stateEncoding: 'delta'`): the whole state, `Keyframe(method, state, steps, names)`. */
   keyframe: 'Keyframe',
   /** Compact state: what changed since the previous state, `Delta(delta)`. */
   delta: 'Delta',

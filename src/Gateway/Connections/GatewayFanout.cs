@@ -112,7 +112,7 @@ internal sealed class GatewayFanout(IGrainFactory grains, HubConnections connect
                 else
                 {
                     message = keyframe ??= new SerializedHubMessage(new InvocationMessage(
-                        ServerMethods.Keyframe, [state.Method, RawJson.From(state.Payload), RawJson.From(frame.Steps)]));
+                        ServerMethods.Keyframe, [state.Method, RawJson.From(state.Payload), RawJson.From(frame.Steps), new RawJson(stream.Encoder.NamesJson)]));
                     keyframes++;
                 }
 

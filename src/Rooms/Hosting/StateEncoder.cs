@@ -14,17 +14,28 @@ namespace OrleansGame.Rooms.Hosting;
 /// <list type="bullet">
 /// <item><c>[v]</c>: replace with <c>v</c>; <c>[]</c>: remove this member.</item>
 /// <item>a number: add it (in steps for a quantised member, else to a whole number).</item>
-/// <item>an object, where the previous value is an object: its changed members, each a delta.</item>
-/// <item>an object, where the previous value is an array: <c>"n"</c> the new length when it changed, and the changed
-/// elements by index (<c>"3"</c>), each a delta (<c>[v]</c> for an element past the old end).</item>
+/// <item>pairs <c>[key, delta, key, delta, ...]</c> (two items or more), where the previous value is an object: its
+/// changed members, each a delta, a member named by its number in <see cref="NamesJson"/> or, when not there, by its
+/// name.</item>
+/// <item>pairs, where the previous value is an array: <c>"n"</c> and the new length when it changed, and the changed
+/// elements by index, each a delta (<c>[v]</c> for an element past the old end).</item>
+/// <item><c>{}</c>, for the whole state: nothing changed.</item>
 /// </list>
-/// <para>A keyframe is the state as it is: a client rounds its quantised members to their steps.</para>
+/// <para>
+/// A keyframe is the state as it is, with the stream's names: a client rounds its quantised members to their steps.
+/// The names are the member names of the stream's first state, in the order they first appear, so that a delta
+/// names a member in one byte (a MessagePack map key costs its name every time).
+/// </para>
 /// </remarks>
 internal sealed class StateEncoder : IDisposable
 {
+    /// <summary>The most names a stream numbers (the first ones of its first state); later ones go by name.</summary>
+    public const int MaxNames = 256;
+
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _writer;
     private JsonDocument? _previous;
+    private Dictionary<string, int>? _names;
 
     /// <summary>Creates an encoder with no previous state.</summary>
     public StateEncoder()
@@ -33,12 +44,26 @@ internal sealed class StateEncoder : IDisposable
     }
 
     /// <summary>
+    /// The member names deltas refer to by number, as a JSON array of strings (the names of the first state this
+    /// encoder took, in the order they first appear, at most <see cref="MaxNames"/>); empty before the first state. Keyframes carry it.
+    /// </summary>
+    public byte[] NamesJson { get; private set; } = "[]"u8.ToArray();
+
+    /// <summary>
     /// Remembers <paramref name="state"/> (a state's JSON) as the previous state, and returns the delta from the state
     /// before it when <paramref name="follows"/> says that one is its predecessor (else null).
     /// </summary>
     public byte[]? Next(StateSteps steps, byte[] state, bool follows)
     {
         var current = JsonDocument.Parse(state);
+        if (_names is null)
+        {
+            _names = new Dictionary<string, int>(StringComparer.Ordinal);
+            Collect(current.RootElement, _names);
+            NamesJson = JsonSerializer.SerializeToUtf8Bytes(_names.OrderBy(static n => n.Value).Select(static n => n.Key).ToArray(), RoomJson.Options);
+        }
+
+        var names = _names;
         byte[]? delta = null;
         if (_previous is { } previous)
         {
@@ -55,7 +80,7 @@ internal sealed class StateEncoder : IDisposable
                     }
                     else
                     {
-                        WriteDelta(w, previous.RootElement, current.RootElement, null, steps);
+                        WriteDelta(w, previous.RootElement, current.RootElement, null, steps, names);
                     }
                 });
             }
@@ -84,23 +109,23 @@ internal sealed class StateEncoder : IDisposable
         return _buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteDelta(Utf8JsonWriter w, JsonElement before, JsonElement after, string? name, StateSteps steps)
+    private static void WriteDelta(Utf8JsonWriter w, JsonElement before, JsonElement after, string? name, StateSteps steps, Dictionary<string, int> names)
     {
         switch (before.ValueKind, after.ValueKind)
         {
             case (JsonValueKind.Object, JsonValueKind.Object):
-                w.WriteStartObject();
+                w.WriteStartArray();
                 foreach (var member in after.EnumerateObject())
                 {
                     if (!before.TryGetProperty(member.Name, out var old))
                     {
-                        w.WritePropertyName(member.Name);
+                        WriteName(w, member.Name, names);
                         WriteReplacement(w, member.Value, member.Name, steps);
                     }
                     else if (!Same(old, member.Value, member.Name, steps))
                     {
-                        w.WritePropertyName(member.Name);
-                        WriteDelta(w, old, member.Value, member.Name, steps);
+                        WriteName(w, member.Name, names);
+                        WriteDelta(w, old, member.Value, member.Name, steps, names);
                     }
                 }
 
@@ -108,21 +133,22 @@ internal sealed class StateEncoder : IDisposable
                 {
                     if (!after.TryGetProperty(member.Name, out _))
                     {
-                        w.WritePropertyName(member.Name);
+                        WriteName(w, member.Name, names);
                         w.WriteStartArray();
                         w.WriteEndArray();
                     }
                 }
 
-                w.WriteEndObject();
+                w.WriteEndArray();
                 break;
             case (JsonValueKind.Array, JsonValueKind.Array):
                 var oldLength = before.GetArrayLength();
                 var newLength = after.GetArrayLength();
-                w.WriteStartObject();
+                w.WriteStartArray();
                 if (oldLength != newLength)
                 {
-                    w.WriteNumber("n", newLength);
+                    w.WriteStringValue("n"u8);
+                    w.WriteNumberValue(newLength);
                 }
 
                 for (var i = 0; i < newLength; i++)
@@ -130,17 +156,17 @@ internal sealed class StateEncoder : IDisposable
                     var element = after[i];
                     if (i >= oldLength)
                     {
-                        w.WritePropertyName(Index(i));
+                        w.WriteNumberValue(i);
                         WriteReplacement(w, element, name, steps);
                     }
                     else if (!Same(before[i], element, name, steps))
                     {
-                        w.WritePropertyName(Index(i));
-                        WriteDelta(w, before[i], element, name, steps);
+                        w.WriteNumberValue(i);
+                        WriteDelta(w, before[i], element, name, steps, names);
                     }
                 }
 
-                w.WriteEndObject();
+                w.WriteEndArray();
                 break;
             case (JsonValueKind.Number, JsonValueKind.Number) when Difference(before, after, name, steps) is { } difference:
                 w.WriteNumberValue(difference);
@@ -151,9 +177,45 @@ internal sealed class StateEncoder : IDisposable
         }
     }
 
-    private static string Index(int i) => i < Indices.Length ? Indices[i] : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A member's key in pairs: its number among the stream's names, or its name when it is not one.</summary>
+    private static void WriteName(Utf8JsonWriter w, string name, Dictionary<string, int> names)
+    {
+        if (names.TryGetValue(name, out var number))
+        {
+            w.WriteNumberValue(number);
+        }
+        else
+        {
+            w.WriteStringValue(name);
+        }
+    }
 
-    private static readonly string[] Indices = [.. Enumerable.Range(0, 64).Select(static i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    /// <summary>Numbers the member names of <paramref name="value"/> not numbered yet, in the order they appear.</summary>
+    private static void Collect(JsonElement value, Dictionary<string, int> names)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var member in value.EnumerateObject())
+                {
+                    if (names.Count < MaxNames)
+                    {
+                        names.TryAdd(member.Name, names.Count);
+                    }
+
+                    Collect(member.Value, names);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var element in value.EnumerateArray())
+                {
+                    Collect(element, names);
+                }
+
+                break;
+        }
+    }
 
     /// <summary>The number to add: in steps for a quantised member, else whole numbers only; null when it must be replaced.</summary>
     private static long? Difference(JsonElement before, JsonElement after, string? name, StateSteps steps)

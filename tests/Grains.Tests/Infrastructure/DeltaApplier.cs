@@ -11,13 +11,54 @@ namespace OrleansGame.Grains.Tests.Infrastructure;
 /// </summary>
 public static class DeltaApplier
 {
-    /// <summary>The value after <paramref name="delta"/>; <paramref name="previous"/> is not changed.</summary>
-    public static JsonNode? Apply(JsonNode? previous, JsonNode? delta, IReadOnlyDictionary<string, int> steps, string? name = null)
+    /// <summary>
+    /// The value after <paramref name="delta"/>; <paramref name="previous"/> is not changed. <paramref name="names"/> is
+    /// the keyframe's names, which pairs name members by number.
+    /// </summary>
+    public static JsonNode? Apply(JsonNode? previous, JsonNode? delta, IReadOnlyDictionary<string, int> steps, IReadOnlyList<string> names, string? name = null)
     {
         switch (delta)
         {
             case JsonArray { Count: 1 } replacement:
                 return replacement[0]?.DeepClone();
+            case JsonArray { Count: > 1 } pairs when previous is JsonArray array:
+                Assert.True(pairs.Count % 2 == 0, $"pairs come in twos: {pairs.ToJsonString()}");
+                var items = array.Select(static e => e?.DeepClone()).ToList();
+                for (var p = 0; p < pairs.Count; p += 2)
+                {
+                    if (pairs[p]!.GetValueKind() == JsonValueKind.String)
+                    {
+                        Assert.Equal("n", pairs[p]!.GetValue<string>());
+                        var n = pairs[p + 1]!.GetValue<int>();
+                        items = [.. items.Take(n), .. Enumerable.Repeat<JsonNode?>(null, Math.Max(0, n - items.Count))];
+                    }
+                    else
+                    {
+                        var i = pairs[p]!.GetValue<int>();
+                        items[i] = Apply(i < array.Count ? array[i] : null, pairs[p + 1], steps, names, name);
+                    }
+                }
+
+                return new JsonArray([.. items]);
+            case JsonArray { Count: > 1 } pairs when previous is JsonObject fields:
+                Assert.True(pairs.Count % 2 == 0, $"pairs come in twos: {pairs.ToJsonString()}");
+                var changed = (JsonObject)fields.DeepClone();
+                for (var p = 0; p < pairs.Count; p += 2)
+                {
+                    var key = pairs[p]!.GetValueKind() == JsonValueKind.String ? pairs[p]!.GetValue<string>() : names[pairs[p]!.GetValue<int>()];
+                    if (pairs[p + 1] is JsonArray { Count: 0 })
+                    {
+                        Assert.True(changed.Remove(key), $"a delta removes '{key}', which the state does not have");
+                    }
+                    else
+                    {
+                        changed[key] = Apply(fields[key], pairs[p + 1], steps, names, key);
+                    }
+                }
+
+                return changed;
+            case JsonObject { Count: 0 }:
+                return previous?.DeepClone();
             case JsonValue number when number.GetValueKind() == JsonValueKind.Number:
                 var change = number.GetValue<long>();
                 if (name is not null && steps.TryGetValue(name, out var perUnit))
@@ -26,39 +67,6 @@ public static class DeltaApplier
                 }
 
                 return JsonValue.Create(previous!.GetValue<long>() + change);
-            case JsonObject changes when previous is JsonArray array:
-                var elements = array.Select(static e => e?.DeepClone()).ToList();
-                if (changes["n"] is { } length)
-                {
-                    var n = length.GetValue<int>();
-                    elements = [.. elements.Take(n), .. Enumerable.Repeat<JsonNode?>(null, Math.Max(0, n - elements.Count))];
-                }
-
-                foreach (var (key, value) in changes)
-                {
-                    if (key != "n")
-                    {
-                        var i = int.Parse(key, CultureInfo.InvariantCulture);
-                        elements[i] = Apply(i < array.Count ? array[i] : null, value, steps, name);
-                    }
-                }
-
-                return new JsonArray([.. elements]);
-            case JsonObject changes when previous is JsonObject members:
-                var result = (JsonObject)members.DeepClone();
-                foreach (var (key, value) in changes)
-                {
-                    if (value is JsonArray { Count: 0 })
-                    {
-                        Assert.True(result.Remove(key), $"a delta removes '{key}', which the state does not have");
-                    }
-                    else
-                    {
-                        result[key] = Apply(members[key], value, steps, key);
-                    }
-                }
-
-                return result;
             default:
                 throw new Xunit.Sdk.XunitException($"not a delta over {previous?.ToJsonString() ?? "null"}: {delta?.ToJsonString() ?? "null"}");
         }

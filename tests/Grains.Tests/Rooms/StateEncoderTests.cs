@@ -42,7 +42,7 @@ public sealed class StateEncoderTests
             }
             else
             {
-                rebuilt = DeltaApplier.Apply(rebuilt, JsonNode.Parse(delta!), Steps);
+                rebuilt = DeltaApplier.Apply(rebuilt, JsonNode.Parse(delta!), Steps, NumberedNames(encoder));
                 Assert.Equal(DeltaApplier.Canonical(expected), DeltaApplier.Canonical(rebuilt));
                 AssertWithinSteps(JsonNode.Parse(full), rebuilt, null);
             }
@@ -70,9 +70,33 @@ public sealed class StateEncoderTests
         Assert.Null(encoder.Next(steps, Serialize(before), follows: false));
         var delta = encoder.Next(steps, Serialize(after), follows: true)!;
 
-        Assert.Equal("""{"tick":1,"serverTime":50,"remainingMs":-50,"players":{"0":{"x":100,"ackSeq":1},"1":{"x":100,"ackSeq":1}}}""", Encoding.UTF8.GetString(delta));
+        Assert.Equal(
+            """["roomId","tick","serverTime","phase","remainingMs","players","playerId","x","y","score","ackSeq","rttMs","away","orbs"]""",
+            Encoding.UTF8.GetString(encoder.NamesJson));
+        Assert.Equal("""[1,1,2,50,4,-50,5,[0,[7,100,10,1],1,[7,100,10,1]]]""", Encoding.UTF8.GetString(delta));
         Assert.Equal("""{"x":10,"y":10}""", Encoding.UTF8.GetString(steps.Json));
         Assert.True(delta.Length * 5 < Serialize(after).Length, $"the delta ({delta.Length} bytes) is not a fifth of the snapshot ({Serialize(after).Length})");
+    }
+
+    [Fact]
+    public void Next_MembersPastTheNumberedNamesOrNewLater_GoByName()
+    {
+        using var encoder = new StateEncoder();
+        var first = new JsonObject(Enumerable.Range(0, StateEncoder.MaxNames + 10).Select(static i => KeyValuePair.Create<string, JsonNode?>($"m{i}", i)));
+        encoder.Next(StateSteps.None, Encoding.UTF8.GetBytes(first.ToJsonString()), follows: false);
+        var second = (JsonObject)first.DeepClone();
+        second["m0"] = 1;
+        second["m260"] = 2;
+        second.Remove("m1");
+        second["late"] = "new";
+
+        var delta = encoder.Next(StateSteps.None, Encoding.UTF8.GetBytes(second.ToJsonString()), follows: true)!;
+
+        Assert.Equal(StateEncoder.MaxNames, NumberedNames(encoder).Length);
+        Assert.Equal("""[0,1,"m260",-258,"late",["new"],1,[]]""", Encoding.UTF8.GetString(delta));
+        Assert.Equal(
+            DeltaApplier.Canonical(second),
+            DeltaApplier.Canonical(DeltaApplier.Apply(JsonNode.Parse(first.ToJsonString()), JsonNode.Parse(delta), new Dictionary<string, int>(), NumberedNames(encoder))));
     }
 
     [Fact]
@@ -99,6 +123,8 @@ public sealed class StateEncoderTests
         Assert.Equal(new Dictionary<string, int> { ["x"] = 10, ["y"] = 10 }, ArenaSteps.Steps);
         Assert.Empty(StateSteps.Of(new ModeSettings().Quantize).Steps);
     }
+
+    private static string[] NumberedNames(StateEncoder encoder) => JsonSerializer.Deserialize<string[]>(encoder.NamesJson)!;
 
     private static StateSteps ArenaSteps => StateSteps.Of(new ArenaMode(new ArenaOptions()).Settings.Quantize);
 

@@ -9,6 +9,12 @@ internal enum HubMessageKind
     /// <summary>An invocation of <c>Snapshot</c>.</summary>
     Snapshot,
 
+    /// <summary>An invocation of <c>Keyframe</c> (compact state: the whole state); read as a <see cref="Snapshot"/>.</summary>
+    Keyframe,
+
+    /// <summary>An invocation of <c>Delta</c> (compact state: what changed); read as a <see cref="Snapshot"/>.</summary>
+    Delta,
+
     /// <summary>An invocation of <c>Ping</c> (the game's ping, which the bot answers with <c>Pong</c>).</summary>
     GamePing,
 

@@ -7,25 +7,30 @@ namespace OrleansGame.LoadTest.Bots.Raw;
 
 /// <summary>
 /// Reads one SignalR frame (JSON or MessagePack hub protocol, version 1) into a <see cref="HubMessage"/>: the message
-/// type, and for the game's <c>Snapshot</c>, <c>Ping</c>, <c>Error</c> and <c>Closing</c> the fields a bot uses. Other
-/// fields and messages are skipped without being materialised. Throws <see cref="InvalidDataException"/> for a frame
-/// that is not a hub message.
+/// type, and for the game's <c>Snapshot</c>, <c>Ping</c>, <c>Error</c> and <c>Closing</c> the fields a bot uses; a
+/// <c>Keyframe</c> or <c>Delta</c> of compact state is applied to the bot's <see cref="CompactState"/> and read as the
+/// snapshot it stands for. Other fields and messages are skipped without being materialised. Throws
+/// <see cref="InvalidDataException"/> for a frame that is not a hub message.
 /// </summary>
 internal static class HubMessageReader
 {
-    /// <summary>Reads <paramref name="frame"/>; <paramref name="ownPlayerId"/> (UTF-8) picks the bot's own entry of a snapshot.</summary>
-    public static void Read(ReadOnlyMemory<byte> frame, bool messagePack, ReadOnlySpan<byte> ownPlayerId, ref HubMessage message)
+    /// <summary>
+    /// Reads <paramref name="frame"/>; <paramref name="ownPlayerId"/> (UTF-8) picks the bot's own entry of a snapshot.
+    /// With <paramref name="compact"/>, compact state is read into it (else a <c>Keyframe</c> or <c>Delta</c> is
+    /// <see cref="HubMessageKind.Other"/>).
+    /// </summary>
+    public static void Read(ReadOnlyMemory<byte> frame, bool messagePack, ReadOnlySpan<byte> ownPlayerId, ref HubMessage message, CompactState? compact = null)
     {
         message.Clear();
         try
         {
             if (messagePack)
             {
-                ReadMessagePack(frame, ownPlayerId, ref message);
+                ReadMessagePack(frame, ownPlayerId, ref message, compact);
             }
             else
             {
-                ReadJson(frame.Span, ownPlayerId, ref message);
+                ReadJson(frame.Span, ownPlayerId, ref message, compact);
             }
         }
         catch (Exception ex) when (ex is JsonException or MessagePackSerializationException or EndOfStreamException or InvalidOperationException or FormatException or OverflowException)
@@ -54,7 +59,7 @@ internal static class HubMessageReader
         return null;
     }
 
-    private static void ReadJson(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> own, ref HubMessage message)
+    private static void ReadJson(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> own, ref HubMessage message, CompactState? compact)
     {
         var reader = new Utf8JsonReader(frame);
         Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "a JSON object");
@@ -108,6 +113,27 @@ internal static class HubMessageReader
             -1 => throw new InvalidDataException("a hub message without a type"),
             _ => HubMessageKind.Other,
         };
+        if (message.Kind is HubMessageKind.Keyframe or HubMessageKind.Delta)
+        {
+            if (compact is null || !hasArguments)
+            {
+                message.Kind = HubMessageKind.Other;
+                return;
+            }
+
+            if (message.Kind == HubMessageKind.Keyframe)
+            {
+                compact.ReadKeyframe(ref arguments, own);
+            }
+            else
+            {
+                compact.ReadDelta(ref arguments, own);
+            }
+
+            compact.CopyTo(ref message);
+            return;
+        }
+
         if (hasArguments && message.Kind is HubMessageKind.Snapshot or HubMessageKind.GamePing or HubMessageKind.Error or HubMessageKind.Closing)
         {
             var argument = arguments;
@@ -187,7 +213,7 @@ internal static class HubMessageReader
     private static long JsonNumber(ref Utf8JsonReader reader) =>
         reader.TokenType != JsonTokenType.Number ? 0 : reader.TryGetInt64(out var whole) ? whole : (long)reader.GetDouble();
 
-    private static void ReadMessagePack(ReadOnlyMemory<byte> frame, ReadOnlySpan<byte> own, ref HubMessage message)
+    private static void ReadMessagePack(ReadOnlyMemory<byte> frame, ReadOnlySpan<byte> own, ref HubMessage message, CompactState? compact)
     {
         var reader = new MessagePackReader(frame);
         var items = reader.ReadArrayHeader();
@@ -204,7 +230,27 @@ internal static class HubMessageReader
 
                 message.Kind = TargetOf(StringOf(ref reader));
                 var count = reader.ReadArrayHeader();
-                if (count > 0 && message.Kind != HubMessageKind.Other)
+                if (message.Kind is HubMessageKind.Keyframe or HubMessageKind.Delta)
+                {
+                    if (compact is null)
+                    {
+                        message.Kind = HubMessageKind.Other;
+                    }
+                    else
+                    {
+                        if (message.Kind == HubMessageKind.Keyframe)
+                        {
+                            compact.ReadKeyframe(ref reader, count, own);
+                        }
+                        else
+                        {
+                            compact.ReadDelta(ref reader, count, own);
+                        }
+
+                        compact.CopyTo(ref message);
+                    }
+                }
+                else if (count > 0 && message.Kind != HubMessageKind.Other)
                 {
                     ReadMessagePackArgument(ref reader, own, ref message);
                 }
@@ -307,7 +353,7 @@ internal static class HubMessageReader
     }
 
     // Numbers may come in any width, integer or float (the protocol says to read numbers as numbers).
-    private static long PackNumber(ref MessagePackReader reader) => reader.NextMessagePackType switch
+    internal static long PackNumber(ref MessagePackReader reader) => reader.NextMessagePackType switch
     {
         MessagePackType.Integer => reader.ReadInt64(),
         MessagePackType.Float => (long)reader.ReadDouble(),
@@ -330,7 +376,7 @@ internal static class HubMessageReader
     }
 
     // A string's UTF-8 bytes, contiguous (the frame is one buffer); empty for nil.
-    private static ReadOnlySpan<byte> StringOf(ref MessagePackReader reader)
+    internal static ReadOnlySpan<byte> StringOf(ref MessagePackReader reader)
     {
         if (reader.TryReadNil())
         {
@@ -350,6 +396,8 @@ internal static class HubMessageReader
         : target.SequenceEqual("Ping"u8) ? HubMessageKind.GamePing
         : target.SequenceEqual("Error"u8) ? HubMessageKind.Error
         : target.SequenceEqual("Closing"u8) ? HubMessageKind.Closing
+        : target.SequenceEqual("Delta"u8) ? HubMessageKind.Delta
+        : target.SequenceEqual("Keyframe"u8) ? HubMessageKind.Keyframe
         : HubMessageKind.Other;
 
     private static Field FieldOf(ReadOnlySpan<byte> name, HubMessageKind kind) => kind switch

@@ -11,9 +11,10 @@ namespace OrleansGame.LoadTest.Bots.Raw;
 /// One simulated player on a bare <see cref="ClientWebSocket"/> that speaks the SignalR hub protocol itself: a session,
 /// a WebSocket without negotiation (the token as a bearer header), the handshake, quick join, then inputs when the
 /// fleet's shared timer asks (<see cref="SendInputAsync"/>), every <c>Ping</c> answered with a <c>Pong</c>. One receive
-/// loop per bot reads frames straight from its buffer; nothing else runs per bot.
+/// loop per bot reads frames straight from its buffer; nothing else runs per bot. With <paramref name="compactState"/>
+/// it asks for compact state (<c>?stateEncoding=delta</c>) and follows it in a <see cref="CompactState"/>.
 /// </summary>
-internal sealed class RawBot(int index, Uri server, HttpClient http, bool messagePack, FleetMetrics metrics) : IAsyncDisposable
+internal sealed class RawBot(int index, Uri server, HttpClient http, bool messagePack, FleetMetrics metrics, bool compactState = false) : IAsyncDisposable
 {
     private const long JoinInvocationId = 1;
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
@@ -23,6 +24,7 @@ internal sealed class RawBot(int index, Uri server, HttpClient http, bool messag
     private readonly HubFrameBuffer frames = new(messagePack: false);
     private readonly SemaphoreSlim sendLock = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
+    private readonly CompactState? compact = compactState ? new CompactState() : null;
     private readonly WebSocketMessageType messageType = messagePack ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
 
     // Inputs not yet acknowledged, oldest first: sequence and Stopwatch timestamp of the send.
@@ -80,7 +82,11 @@ internal sealed class RawBot(int index, Uri server, HttpClient http, bool messag
         }
 
         playerId = Encoding.UTF8.GetBytes(session.PlayerId);
-        var hub = new UriBuilder(new Uri(server, "/hubs/game")) { Scheme = server.Scheme == "https" ? "wss" : "ws" }.Uri;
+        var hub = new UriBuilder(new Uri(server, "/hubs/game"))
+        {
+            Scheme = server.Scheme == "https" ? "wss" : "ws",
+            Query = compactState ? "stateEncoding=delta" : string.Empty,
+        }.Uri;
         try
         {
             socket = await WebSocketFactory.ConnectAsync(hub, session.Token, cancellationToken);
@@ -211,7 +217,7 @@ internal sealed class RawBot(int index, Uri server, HttpClient http, bool messag
                 var receivedAt = Stopwatch.GetTimestamp();
                 while (frames.TryRead(out var frame))
                 {
-                    HubMessageReader.Read(frame, messagePack, playerId, ref message);
+                    HubMessageReader.Read(frame, messagePack, playerId, ref message, compact);
                     if (Handle(ref message, receivedAt) is { } ping && !await SendAsync(Outgoing.Pong, ping))
                     {
                         return;

@@ -8,7 +8,7 @@ namespace OrleansGame.LoadTest.Bots.Raw;
 /// 20 Hz, the bots spread over five 10 ms slots of the 50 ms period so that they do not all send in the same
 /// millisecond.
 /// </summary>
-internal sealed class RawFleet(Uri server, bool messagePack, int connectParallelism) : IBotFleet
+internal sealed class RawFleet(Uri server, bool messagePack, int connectParallelism, bool compactState = false) : IBotFleet
 {
     private const int Slots = 5;
     private static readonly TimeSpan SlotLength = TimeSpan.FromMilliseconds(10);
@@ -29,7 +29,7 @@ internal sealed class RawFleet(Uri server, bool messagePack, int connectParallel
     /// <inheritdoc/>
     public async Task<int> AddAsync(int count, CancellationToken cancellationToken)
     {
-        var fresh = Enumerable.Range(nextIndex, count).Select(i => new RawBot(i, server, http, messagePack, Metrics)).ToArray();
+        var fresh = Enumerable.Range(nextIndex, count).Select(i => new RawBot(i, server, http, messagePack, Metrics, compactState)).ToArray();
         nextIndex += count;
         // Published before they start: the timer sends only for bots that have joined.
         Volatile.Write(ref bots, [.. bots, .. fresh]);
