@@ -115,6 +115,25 @@ public sealed class RoomOutboxTests
     }
 
     [Fact]
+    public async Task Dispose_WhileADeliveryIsInFlight_WhatGatheredStillGoesUnwatched()
+    {
+        var room = new Room();
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>(), TimeProvider.System);
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+        outbox.Post("r1", room.DeliverAsync, Message("a", 2));
+
+        // The lane's timer is gone: the next delivery must not try to move it.
+        outbox.Dispose();
+        room.Complete(0);
+        await room.WaitForBatchesAsync(2);
+        room.Complete(1);
+        await WaitIdleAsync(outbox);
+
+        Assert.Equal([["a1"], ["a2"]], room.Batches);
+        Assert.Equal(0, outbox.Lanes);
+    }
+
+    [Fact]
     public async Task Post_DeliveryGivenUpThenAnswered_TheLateAnswerStartsNothing()
     {
         var room = new Room();
