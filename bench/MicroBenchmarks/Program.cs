@@ -11,4 +11,4 @@ if (args is ["sizes"])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(InboundPathBenchmarks).Assembly).Run(args);

@@ -13,23 +13,37 @@ namespace OrleansGame.Gateway.Connections;
 /// before it. Messages go out in the order they were posted, so each connection's keep their order.
 /// </summary>
 /// <remarks>
-/// A room's entry exists only while a delivery is in flight: the last one to complete with nothing queued removes it.
+/// <para>
+/// A room's lane (its queue and the delivery in flight) lives on between deliveries, so that a busy room's messages
+/// find it made: it is dropped once the room has had no delivery for <see cref="LaneIdle"/>. A delivery costs the grain
+/// call, the batch's array and nothing else: the lane waits for it with a callback made once (no loop of its own per
+/// delivery), and one timer per lane, moved only when the lane starts again after a rest, watches the delivery in flight.
+/// </para>
+/// <para>
 /// A delivery that gets no answer within <see cref="DeliveryTimeout"/> is given up and the next one goes: a silo that
 /// crashed holds its calls until Orleans declares it dead or the response timeout ends them, and meanwhile the room's
 /// next delivery is what reactivates it on a surviving silo.
+/// </para>
 /// </remarks>
-internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvider time)
+internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvider time) : IDisposable
 {
     /// <summary>How long a delivery may go unanswered before the next one goes; its messages are then taken as lost.</summary>
     public static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>The most messages a room's entry holds while a delivery is in flight; beyond that, messages are dropped.</summary>
+    /// <summary>How long a room's lane outlives its last delivery.</summary>
+    public static readonly TimeSpan LaneIdle = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most messages a room's lane holds while a delivery is in flight; beyond that, messages are dropped.</summary>
     public const int MaxQueued = 4096;
 
     private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+    private int _busy;
 
     /// <summary>How many rooms have a delivery in flight.</summary>
-    public int Busy => _lanes.Count;
+    public int Busy => Volatile.Read(ref _busy);
+
+    /// <summary>How many rooms have a lane: a delivery in flight, or one within <see cref="LaneIdle"/>.</summary>
+    public int Lanes => _lanes.Count;
 
     /// <summary>Posts <paramref name="message"/> to <paramref name="room"/>, through its grain's <see cref="IRoomGrain.DeliverAsync"/>.</summary>
     public void Post(SeatedRoom room, InboundMessage message) => Post(room.Id, room.Deliver, message);
@@ -39,12 +53,12 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
     {
         while (true)
         {
-            var lane = _lanes.GetOrAdd(roomId, static (id, deliver) => new Lane(id, deliver), deliver);
+            var lane = _lanes.GetOrAdd(roomId, static (id, state) => new Lane(id, state.Deliver, state.Outbox), (Deliver: deliver, Outbox: this));
             lock (lane.Gate)
             {
                 if (lane.Retired)
                 {
-                    // Its last delivery completed and removed it just now: take a new one.
+                    // It rested too long and was dropped just now: take a new one.
                     continue;
                 }
 
@@ -63,70 +77,213 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
                 }
 
                 lane.InFlight = true;
+                Interlocked.Increment(ref _busy);
             }
 
-            lane.Pump = PumpAsync(lane, [message]);
+            Start(lane, [message]);
             return;
         }
     }
 
-    private async Task PumpAsync(Lane lane, InboundMessage[] batch)
+    /// <summary>Drops every lane and its timer; deliveries in flight complete unwatched.</summary>
+    public void Dispose()
     {
-        while (true)
+        foreach (var lane in _lanes.Values)
         {
-            Task? delivery = null;
-            try
-            {
-                delivery = lane.Deliver(batch);
-                await delivery.WaitAsync(DeliveryTimeout, time);
-            }
-            catch (TimeoutException) when (delivery is { IsCompleted: false })
-            {
-                LogDeliveryUnanswered(logger, lane.RoomId, batch.Length, DeliveryTimeout);
-
-                // The delivery given up on may still fail later: observe it, so that its fault is not left unobserved.
-                _ = delivery.ContinueWith(
-                    static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
-            catch (Exception exception)
-            {
-                // The room did not take the batch (it is moving, or its silo is gone); the next batch still goes, in order.
-                LogDeliveryFailed(logger, lane.RoomId, batch.Length, exception);
-            }
-
-            int dropped;
-            bool idle;
             lock (lane.Gate)
             {
-                (dropped, lane.Dropped) = (lane.Dropped, 0);
-                idle = lane.Queue.Count == 0;
-                if (idle)
-                {
-                    lane.InFlight = false;
-                    lane.Retired = true;
-                    _lanes.TryRemove(new KeyValuePair<string, Lane>(lane.RoomId, lane));
-                }
-                else
-                {
-                    batch = [.. lane.Queue];
-                    lane.Queue.Clear();
-                }
+                lane.Retired = true;
+                lane.Timer?.Dispose();
             }
+        }
 
-            if (dropped > 0)
+        _lanes.Clear();
+    }
+
+    /// <summary>Sends <paramref name="batch"/> (the lane is in flight) and has the lane called back when it completes.</summary>
+    private void Start(Lane lane, InboundMessage[] batch)
+    {
+        Task delivery;
+        try
+        {
+            delivery = lane.Deliver(batch);
+        }
+        catch (Exception exception)
+        {
+            delivery = Task.FromException(exception);
+        }
+
+        lock (lane.Gate)
+        {
+            var now = time.GetTimestamp();
+            (lane.Current, lane.CurrentCount, lane.Started) = (delivery, batch.Length, now);
+            // The first delivery, or the first after a rest (the timer then waits for the lane's idle end); none once
+            // the outbox is disposed, its timers with it, while the delivery before was in flight.
+            if (!lane.Retired && (lane.Timer is null || lane.TimerDue > now + Timestamps(DeliveryTimeout)))
             {
-                LogDropped(logger, lane.RoomId, dropped);
+                Arm(lane, now, DeliveryTimeout);
             }
+        }
 
-            if (idle)
+        // No execution context flows: what gathered meanwhile is many messages' delivery, not this one's trace.
+        delivery.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(lane.OnCompleted);
+    }
+
+    /// <summary>A delivery of the lane completed (perhaps one given up on): when it is the one in flight, the next goes.</summary>
+    private void Completed(Lane lane)
+    {
+        Task? delivery;
+        lock (lane.Gate)
+        {
+            delivery = lane.Current;
+        }
+
+        if (delivery is { IsCompleted: true })
+        {
+            Finish(lane, delivery, givenUp: false);
+        }
+    }
+
+    /// <summary>The lane's timer: gives up a delivery unanswered for <see cref="DeliveryTimeout"/>, or drops a lane that rested <see cref="LaneIdle"/>.</summary>
+    private void Watch(Lane lane)
+    {
+        Task? delivery;
+        lock (lane.Gate)
+        {
+            if (lane.Retired)
             {
                 return;
             }
 
-            // What gathered meanwhile is many messages' delivery, not the first one's: keep it out of that one's trace.
+            var now = time.GetTimestamp();
+            delivery = lane.Current;
+            if (delivery is not null)
+            {
+                var waited = time.GetElapsedTime(lane.Started, now);
+                if (waited < DeliveryTimeout)
+                {
+                    Arm(lane, now, DeliveryTimeout - waited);
+                    return;
+                }
+            }
+            else if (lane.InFlight)
+            {
+                // Between a post and its delivery's start, which arms the timer.
+                Arm(lane, now, DeliveryTimeout);
+                return;
+            }
+            else
+            {
+                var rested = time.GetElapsedTime(lane.IdleSince, now);
+                if (rested < LaneIdle)
+                {
+                    Arm(lane, now, LaneIdle - rested);
+                    return;
+                }
+
+                lane.Retired = true;
+                lane.Timer!.Dispose();
+                _lanes.TryRemove(new KeyValuePair<string, Lane>(lane.RoomId, lane));
+                return;
+            }
+        }
+
+        Finish(lane, delivery, givenUp: true);
+    }
+
+    /// <summary>Ends <paramref name="delivery"/> unless it was ended already, and sends what gathered meanwhile.</summary>
+    private void Finish(Lane lane, Task delivery, bool givenUp)
+    {
+        int count;
+        int dropped;
+        InboundMessage[]? next = null;
+        lock (lane.Gate)
+        {
+            if (!ReferenceEquals(lane.Current, delivery))
+            {
+                return;
+            }
+
+            count = lane.CurrentCount;
+            lane.Current = null;
+            (dropped, lane.Dropped) = (lane.Dropped, 0);
+            if (lane.Queue.Count == 0)
+            {
+                lane.InFlight = false;
+                lane.IdleSince = time.GetTimestamp();
+                Interlocked.Decrement(ref _busy);
+            }
+            else
+            {
+                next = [.. lane.Queue];
+                lane.Queue.Clear();
+            }
+        }
+
+        if (givenUp)
+        {
+            LogDeliveryUnanswered(logger, lane.RoomId, count, DeliveryTimeout);
+
+            // The delivery given up on may still fail later: observe it, so that its fault is not left unobserved.
+            _ = delivery.ContinueWith(
+                static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        else if (!delivery.IsCompletedSuccessfully)
+        {
+            // The room did not take the batch (it is moving, or its silo is gone); the next batch still goes, in order.
+            var exception = delivery.Exception?.InnerException ?? new TaskCanceledException(delivery);
+            LogDeliveryFailed(logger, lane.RoomId, count, exception);
+        }
+
+        if (dropped > 0)
+        {
+            LogDropped(logger, lane.RoomId, dropped);
+        }
+
+        if (next is not null)
+        {
+            var trace = Activity.Current;
             Activity.Current = null;
+            try
+            {
+                Start(lane, next);
+            }
+            finally
+            {
+                if (trace is not null)
+                {
+                    Activity.Current = trace;
+                }
+            }
         }
     }
+
+    /// <summary>Sets the lane's timer to fire after <paramref name="due"/>; the lane's gate is held.</summary>
+    private void Arm(Lane lane, long now, TimeSpan due)
+    {
+        if (lane.Timer is null)
+        {
+            // Made without the poster's execution context, which the timer would otherwise keep for its whole life.
+            var flow = ExecutionContext.IsFlowSuppressed() ? (AsyncFlowControl?)null : ExecutionContext.SuppressFlow();
+            try
+            {
+                lane.Timer = time.CreateTimer(static state => ((Lane)state!).Watch(), lane, due, Timeout.InfiniteTimeSpan);
+            }
+            finally
+            {
+                flow?.Undo();
+            }
+        }
+        else
+        {
+            lane.Timer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+
+        lane.TimerDue = now + Timestamps(due);
+    }
+
+    /// <summary><paramref name="span"/> in the units of <see cref="TimeProvider.GetTimestamp"/>.</summary>
+    private long Timestamps(TimeSpan span) => (long)(span.Ticks * (double)time.TimestampFrequency / TimeSpan.TicksPerSecond);
 
     [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "Room {RoomId} did not answer a delivery of {Count} messages within {Timeout}; the next one goes")]
     private static partial void LogDeliveryUnanswered(ILogger logger, string roomId, int count, TimeSpan timeout);
@@ -137,24 +294,51 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
     [LoggerMessage(EventId = 1702, Level = LogLevel.Warning, Message = "Dropped {Count} messages for room {RoomId}: too many waited for its delivery")]
     private static partial void LogDropped(ILogger logger, string roomId, int count);
 
-    /// <summary>One room's delivery in flight and the messages that gathered meanwhile.</summary>
-    private sealed class Lane(string roomId, Func<InboundMessage[], Task> deliver)
+    /// <summary>One room's messages: the delivery in flight, what gathered meanwhile, and the timer that watches both.</summary>
+    private sealed class Lane
     {
+        private readonly RoomOutbox _outbox;
+
+        public Lane(string roomId, Func<InboundMessage[], Task> deliver, RoomOutbox outbox)
+        {
+            (RoomId, Deliver, _outbox) = (roomId, deliver, outbox);
+            OnCompleted = () => _outbox.Completed(this);
+        }
+
         public Lock Gate { get; } = new();
 
-        public string RoomId => roomId;
+        public string RoomId { get; }
 
-        public Func<InboundMessage[], Task> Deliver => deliver;
+        public Func<InboundMessage[], Task> Deliver { get; }
+
+        /// <summary>Called back when a delivery completes; made once, so that waiting for a delivery allocates nothing.</summary>
+        public Action OnCompleted { get; }
 
         public List<InboundMessage> Queue { get; } = [];
 
+        /// <summary>Whether a delivery is in flight (or about to start); messages posted meanwhile queue.</summary>
         public bool InFlight { get; set; }
+
+        /// <summary>The delivery in flight, once started; null when it completed or was given up.</summary>
+        public Task? Current { get; set; }
+
+        public int CurrentCount { get; set; }
+
+        /// <summary>When <see cref="Current"/> started (a <see cref="TimeProvider"/> timestamp).</summary>
+        public long Started { get; set; }
+
+        /// <summary>When the last delivery ended, leaving nothing queued.</summary>
+        public long IdleSince { get; set; }
 
         public bool Retired { get; set; }
 
         public int Dropped { get; set; }
 
-        /// <summary>The loop delivering the lane's batches, owned by the lane; it never faults (it logs every failure).</summary>
-        public Task? Pump { get; set; }
+        public ITimer? Timer { get; set; }
+
+        /// <summary>When <see cref="Timer"/> fires next (a <see cref="TimeProvider"/> timestamp).</summary>
+        public long TimerDue { get; set; }
+
+        public void Watch() => _outbox.Watch(this);
     }
 }

@@ -49,7 +49,7 @@ public sealed class RoomOutboxTests
     }
 
     [Fact]
-    public async Task Post_LastDeliveryCompletedWithNothingQueued_DropsTheRoomsEntryAndTheNextGoesAtOnce()
+    public async Task Post_LastDeliveryCompletedWithNothingQueued_KeepsTheRoomsLaneAndTheNextGoesAtOnce()
     {
         var room = new Room();
         var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>(), TimeProvider.System);
@@ -60,6 +60,102 @@ public sealed class RoomOutboxTests
         outbox.Post("r1", room.DeliverAsync, Message("a", 2));
 
         Assert.Equal([["a1"], ["a2"]], room.Batches);
+        Assert.Equal(1, outbox.Lanes);
+    }
+
+    [Fact]
+    public async Task Post_RoomRestsForTheLaneIdleTime_DropsItsLaneAndAFreshOneTakesTheNextMessage()
+    {
+        var room = new Room();
+        var time = new FakeTimeProvider();
+        using var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>(), time);
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+        room.Complete(0);
+        await WaitIdleAsync(outbox);
+
+        // The watch on the delivery passes first (nothing to give up), then the lane rests.
+        time.Advance(RoomOutbox.DeliveryTimeout);
+        time.Advance(RoomOutbox.LaneIdle - RoomOutbox.DeliveryTimeout - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, outbox.Lanes);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(0, outbox.Lanes);
+
+        outbox.Post("r1", room.DeliverAsync, Message("a", 2));
+        Assert.Equal([["a1"], ["a2"]], room.Batches);
+        Assert.Equal(1, outbox.Lanes);
+        room.Complete(1);
+        await WaitIdleAsync(outbox);
+    }
+
+    [Fact]
+    public async Task Post_DeliveryAfterARest_IsGivenUpAfterTheDeliveryTimeoutNotTheLanesIdleTime()
+    {
+        var room = new Room();
+        var time = new FakeTimeProvider();
+        var logger = new FakeLogger<RoomOutbox>();
+        using var outbox = new RoomOutbox(logger, time);
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+        room.Complete(0);
+        await WaitIdleAsync(outbox);
+        time.Advance(RoomOutbox.DeliveryTimeout + TimeSpan.FromSeconds(1));
+
+        // The lane's timer now waits for the end of its rest; a new delivery brings it forward.
+        outbox.Post("r1", room.DeliverAsync, Message("a", 2));
+        outbox.Post("r1", room.DeliverAsync, Message("a", 3));
+        time.Advance(RoomOutbox.DeliveryTimeout - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(2, room.Batches.Count);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await room.WaitForBatchesAsync(3);
+        room.Complete(1);
+        room.Complete(2);
+        await WaitIdleAsync(outbox);
+
+        Assert.Equal([["a1"], ["a2"], ["a3"]], room.Batches);
+        Assert.Single(logger.Collector.GetSnapshot(), static r => r.Id.Id == 1703);
+    }
+
+    [Fact]
+    public async Task Dispose_WhileADeliveryIsInFlight_WhatGatheredStillGoesUnwatched()
+    {
+        var room = new Room();
+        var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>(), TimeProvider.System);
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+        outbox.Post("r1", room.DeliverAsync, Message("a", 2));
+
+        // The lane's timer is gone: the next delivery must not try to move it.
+        outbox.Dispose();
+        room.Complete(0);
+        await room.WaitForBatchesAsync(2);
+        room.Complete(1);
+        await WaitIdleAsync(outbox);
+
+        Assert.Equal([["a1"], ["a2"]], room.Batches);
+        Assert.Equal(0, outbox.Lanes);
+    }
+
+    [Fact]
+    public async Task Post_DeliveryGivenUpThenAnswered_TheLateAnswerStartsNothing()
+    {
+        var room = new Room();
+        var time = new FakeTimeProvider();
+        using var outbox = new RoomOutbox(new FakeLogger<RoomOutbox>(), time);
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+        outbox.Post("r1", room.DeliverAsync, Message("a", 2));
+        time.Advance(RoomOutbox.DeliveryTimeout);
+        await room.WaitForBatchesAsync(2);
+
+        // The late answer to the first delivery must not end the second, whose messages would then jump the queue.
+        outbox.Post("r1", room.DeliverAsync, Message("a", 3));
+        room.Complete(0);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.Equal(2, room.Batches.Count);
+        Assert.Equal(1, outbox.Busy);
+
+        room.Complete(1);
+        await room.WaitForBatchesAsync(3);
+        room.Complete(2);
+        await WaitIdleAsync(outbox);
+        Assert.Equal([["a1"], ["a2"], ["a3"]], room.Batches);
     }
 
     [Fact]

@@ -28,6 +28,15 @@ public sealed class RawJsonConverterTests
             return read.Payload?.ToString() == json && read.After == 1 || json == "null" && read.Payload is null;
         }, iter: 1_000);
 
+    [Fact]
+    public void Read_AnyValueWithWhitespaceInside_IsItsText() =>
+        JsonGen.Value.Select(static json => json.Replace(",", " , ", StringComparison.Ordinal).Replace("[", "[ ", StringComparison.Ordinal)).Sample(json =>
+        {
+            var read = JsonSerializer.Deserialize<Arguments>("{\"type\":\"x\",\"payload\":" + json + ",\"after\":1}", Options)!;
+
+            return read.Payload?.ToString() == json && read.After == 1 || json == "null" && read.Payload is null;
+        }, iter: 1_000);
+
     [Theory]
     [InlineData("{\"a\":1}", true)]
     [InlineData("  {}", true)]
@@ -41,6 +50,15 @@ public sealed class RawJsonConverterTests
     public void Read_NestedThirtyTwoDeep_IsAccepted_ThirtyThreeIsNot()
     {
         static string Nested(int depth) => "{\"payload\":" + new string('[', depth) + new string(']', depth) + "}";
+
+        Assert.NotNull(JsonSerializer.Deserialize<Arguments>(Nested(RawJsonFormatter.MaxDepth), Options)!.Payload);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Arguments>(Nested(RawJsonFormatter.MaxDepth + 1), Options));
+    }
+
+    [Fact]
+    public void Read_NestedThirtyTwoDeepWithWhitespace_IsAccepted_ThirtyThreeIsNot()
+    {
+        static string Nested(int depth) => "{\"payload\":" + string.Concat(Enumerable.Repeat("[ ", depth)) + string.Concat(Enumerable.Repeat(" ]", depth)) + "}";
 
         Assert.NotNull(JsonSerializer.Deserialize<Arguments>(Nested(RawJsonFormatter.MaxDepth), Options)!.Payload);
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Arguments>(Nested(RawJsonFormatter.MaxDepth + 1), Options));
