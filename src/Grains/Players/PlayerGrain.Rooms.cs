@@ -104,7 +104,7 @@ internal sealed partial class PlayerGrain
         JoinOutcome outcome;
         for (var attempt = 1; ; attempt++)
         {
-            outcome = await Room(seat.RoomId).JoinAsync(PlayerId, Record.Name, observer, gateway, seat.Open);
+            outcome = await AskRoomAsync(seat);
             if (outcome.Error is not { } error)
             {
                 break;
@@ -123,6 +123,23 @@ internal sealed partial class PlayerGrain
 
         metrics.JoinEnded(mode, outcome.Error?.Code ?? "joined", time.GetElapsedTime(started));
         return outcome;
+    }
+
+    /// <summary>Asks the offered room for the seat; a room whose activation was going away counts as gone.</summary>
+    private async Task<JoinOutcome> AskRoomAsync(SeatOffer seat)
+    {
+        try
+        {
+            return await Room(seat.RoomId).JoinAsync(PlayerId, Record.Name, observer, gateway, seat.Open);
+        }
+        catch (OrleansMessageRejectionException exception)
+        {
+            // The offered room was disposed with joins queued: each blank activation they reach refuses one as not found and
+            // deactivates, and Orleans stops forwarding the rest after a few hops. For a quick join that room is gone;
+            // the partition offers another.
+            LogRoomCallRejected(PlayerId, seat.RoomId, exception.Message);
+            return JoinOutcome.Refused(ErrorCodes.RoomNotFound, $"room {seat.RoomId} does not exist");
+        }
     }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using CsCheck;
 using OrleansGame.Grains.Abstractions;
+using OrleansGame.Grains.Abstractions.Validation;
 using OrleansGame.Grains.Abstractions.Wire;
 using OrleansGame.Grains.Tests.Infrastructure;
 
@@ -78,6 +79,27 @@ public sealed class PartitionedMatchmakingTests(ModeHostClusterFixture fixture)
         {
             Assert.Equal(Capacity, (await fixture.Room(roomId).GetInfoAsync()).Players);
         }
+    }
+
+    [Fact]
+    public async Task QuickJoin_ManyOfferedARoomThatIsGone_AreSeatedElsewhereAndNoCallFails()
+    {
+        // A room every partition believes open with many seats, which no silo hosts (it was disposed): the joins it is
+        // offered all reach blank activations of it, each of which refuses one and deactivates, so Orleans bounces the
+        // queued rest from activation to activation and rejects them after a few hops.
+        var pool = Pool();
+        var gone = RoomCodes.NewCode();
+        foreach (var shard in Enumerable.Range(0, ModeHostClusterFixture.Partitions))
+        {
+            var partition = fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.Partition(MatchmakerKeys.For("probe", pool), shard));
+            await partition.ReportRoomAsync(new RoomInfo(gone, 0, 100, "lobby", IsPrivate: false, "probe"));
+            await Eventually.WaitAsync(partition.ListRoomsAsync, rooms => rooms.Any(r => r.RoomId == gone), "the partition to know the room");
+        }
+
+        var seated = await JoinAllAsync(players: 200, maxDelayMs: 0, pool);
+
+        Assert.Equal(200, seated.Values.Sum());
+        Assert.DoesNotContain(gone, seated.Keys);
     }
 
     [Fact]
