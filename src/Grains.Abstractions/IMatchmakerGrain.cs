@@ -18,6 +18,14 @@ public interface IMatchmakerGrain : IGrainWithStringKey
     /// <summary>Offers a new room of this partition's mode and properties under a fresh, unguessable code.</summary>
     Task<SeatOffer> OfferNewRoomAsync(bool isPrivate);
 
+    /// <summary>
+    /// A room refused an offered seat with <paramref name="code"/> (full, started, gone): the partition stops offering it
+    /// until it reports again, and in the same turn offers the next seat, in another room, or in a new room when
+    /// <paramref name="newRoom"/> (the partition's view of its rooms has proved wrong more than once). One call, so the
+    /// next offer can never be made before the refusal is known.
+    /// </summary>
+    Task<SeatOffer> OfferSeatAfterRefusalAsync(string roomId, string code, bool newRoom);
+
     /// <summary>A room refused an offered seat with <paramref name="code"/>: the partition stops offering it until it reports again.</summary>
     [OneWay]
     Task SeatRefusedAsync(string roomId, string code);

@@ -64,14 +64,29 @@ internal sealed partial class MatchmakerGrain(
     }
 
     /// <inheritdoc />
-    public Task<SeatOffer> OfferSeatAsync()
+    public Task<SeatOffer> OfferSeatAsync() => OfferAsync(onlyOpening: false);
+
+    /// <inheritdoc />
+    public Task<SeatOffer> OfferSeatAfterRefusalAsync(string roomId, string code, bool newRoom)
+    {
+        Refused(roomId, code);
+        return OfferAsync(onlyOpening: newRoom);
+    }
+
+    /// <summary>
+    /// Offers the fullest public room with a seat not yet offered, or a new room. With <paramref name="onlyOpening"/>
+    /// only rooms this partition opened and has not heard from yet qualify: their seats are known exactly (every one
+    /// was offered here), whatever reports are late or out of order.
+    /// </summary>
+    private Task<SeatOffer> OfferAsync(bool onlyOpening)
     {
         var now = time.GetUtcNow();
         Entry? best = null;
         foreach (var entry in rooms.Values)
         {
             var taken = entry.Taken(now);
-            if (!entry.Info.IsPrivate && entry.Info.Joinable && taken < Math.Min(entry.Info.Capacity, quickJoinSeats) && (best is null || taken > best.Taken(now)))
+            if (!entry.Info.IsPrivate && entry.Info.Joinable && (entry.Opening || !onlyOpening)
+                && taken < Math.Min(entry.Info.Capacity, quickJoinSeats) && (best is null || taken > best.Taken(now)))
             {
                 best = entry;
             }
@@ -108,9 +123,15 @@ internal sealed partial class MatchmakerGrain(
     /// <inheritdoc />
     public Task SeatRefusedAsync(string roomId, string code)
     {
+        Refused(roomId, code);
+        return Task.CompletedTask;
+    }
+
+    private void Refused(string roomId, string code)
+    {
         if (!rooms.TryGetValue(roomId, out var entry))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         switch (code)
@@ -131,8 +152,6 @@ internal sealed partial class MatchmakerGrain(
                 entry.Release();
                 break;
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

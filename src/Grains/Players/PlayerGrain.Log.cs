@@ -17,6 +17,9 @@ internal sealed partial class PlayerGrain
     [LoggerMessage(EventId = 1210, Level = LogLevel.Debug, Message = "Player {PlayerId} took a seat in room {RoomId}")]
     private partial void LogJoinedRoom(string playerId, string roomId);
 
+    [LoggerMessage(EventId = 1213, Level = LogLevel.Information, Message = "Player {PlayerId}: the offered room {RoomId} went away before it answered ({Reason}); trying another")]
+    private partial void LogRoomCallRejected(string playerId, string roomId, string reason);
+
     [LoggerMessage(EventId = 1211, Level = LogLevel.Debug, Message = "Player {PlayerId} left room {RoomId}")]
     private partial void LogLeftRoom(string playerId, string roomId);
 

@@ -10,6 +10,12 @@ internal sealed partial class PlayerGrain
     /// <summary>How many offers a quick join or create tries before it gives up with the last refusal.</summary>
     private const int OfferAttempts = 8;
 
+    /// <summary>
+    /// After this many refused seats in a row a quick join asks for a room its partition has just opened (or a new one)
+    /// instead of another reported one: the partition's picture of its rooms is evidently behind them.
+    /// </summary>
+    private const int RefusalsBeforeNewRoom = 2;
+
     /// <summary>When this player last created a room (kept by the activation, which lives while the player is connected).</summary>
     private DateTimeOffset? lastCreated;
 
@@ -35,7 +41,11 @@ internal sealed partial class PlayerGrain
             return UnknownMode(request.Mode);
         }
 
-        return await SeatAsync(await JoinOfferedAsync(partition.Mode, partition.Grain, static p => p.OfferSeatAsync()));
+        return await SeatAsync(await JoinOfferedAsync(
+            partition.Mode,
+            partition.Grain,
+            static p => p.OfferSeatAsync(),
+            static (p, roomId, code, refusals) => p.OfferSeatAfterRefusalAsync(roomId, code, newRoom: refusals >= RefusalsBeforeNewRoom)));
     }
 
     /// <inheritdoc />
@@ -61,7 +71,15 @@ internal sealed partial class PlayerGrain
         }
 
         var isPrivate = request.IsPrivate;
-        var outcome = await SeatAsync(await JoinOfferedAsync(partition.Mode, partition.Grain, p => p.OfferNewRoomAsync(isPrivate)));
+        var outcome = await SeatAsync(await JoinOfferedAsync(
+            partition.Mode,
+            partition.Grain,
+            p => p.OfferNewRoomAsync(isPrivate),
+            (p, roomId, code, refusals) =>
+            {
+                _ = p.SeatRefusedAsync(roomId, code);
+                return p.OfferNewRoomAsync(isPrivate);
+            }));
         if (outcome.Result is not null)
         {
             lastCreated = now;
@@ -72,31 +90,56 @@ internal sealed partial class PlayerGrain
 
     /// <summary>
     /// Asks the partition for a seat and the offered room for it, up to <see cref="OfferAttempts"/> times: a room that
-    /// refuses the seat (full, started, gone) is reported back to the partition, which offers another.
+    /// refuses the seat (full, started, gone) is reported back to the partition, and <paramref name="next"/> (given the
+    /// refused room, the code and the refusals so far) asks it for the next seat.
     /// </summary>
-    private async Task<JoinOutcome> JoinOfferedAsync(string mode, IMatchmakerGrain partition, Func<IMatchmakerGrain, Task<SeatOffer>> offer)
+    private async Task<JoinOutcome> JoinOfferedAsync(
+        string mode,
+        IMatchmakerGrain partition,
+        Func<IMatchmakerGrain, Task<SeatOffer>> first,
+        Func<IMatchmakerGrain, string, string, int, Task<SeatOffer>> next)
     {
         var started = time.GetTimestamp();
-        JoinOutcome outcome = JoinOutcome.Refused(ErrorCodes.RoomFull, "no room had a seat");
-        for (var attempt = 0; attempt < OfferAttempts; attempt++)
+        var seat = await first(partition);
+        JoinOutcome outcome;
+        for (var attempt = 1; ; attempt++)
         {
-            var seat = await offer(partition);
-            outcome = await Room(seat.RoomId).JoinAsync(PlayerId, Record.Name, observer, gateway, seat.Open);
+            outcome = await AskRoomAsync(seat);
             if (outcome.Error is not { } error)
             {
                 break;
             }
 
-            _ = partition.SeatRefusedAsync(seat.RoomId, error.Code);
-            if (error.Code is not (ErrorCodes.RoomFull or ErrorCodes.RoomInProgress or ErrorCodes.RoomNotFound or ErrorCodes.RoomFailed))
+            // A mode that refuses the player (not the seat) would say the same in another room of the same mode.
+            var seatRefused = error.Code is ErrorCodes.RoomFull or ErrorCodes.RoomInProgress or ErrorCodes.RoomNotFound or ErrorCodes.RoomFailed;
+            if (!seatRefused || attempt == OfferAttempts)
             {
-                // The mode refused the player, not the seat: another room of the same mode would say the same.
+                _ = partition.SeatRefusedAsync(seat.RoomId, error.Code);
                 break;
             }
+
+            seat = await next(partition, seat.RoomId, error.Code, attempt);
         }
 
         metrics.JoinEnded(mode, outcome.Error?.Code ?? "joined", time.GetElapsedTime(started));
         return outcome;
+    }
+
+    /// <summary>Asks the offered room for the seat; a room whose activation was going away counts as gone.</summary>
+    private async Task<JoinOutcome> AskRoomAsync(SeatOffer seat)
+    {
+        try
+        {
+            return await Room(seat.RoomId).JoinAsync(PlayerId, Record.Name, observer, gateway, seat.Open);
+        }
+        catch (OrleansMessageRejectionException exception)
+        {
+            // The offered room was disposed with joins queued: each blank activation they reach refuses one as not found and
+            // deactivates, and Orleans stops forwarding the rest after a few hops. For a quick join that room is gone;
+            // the partition offers another.
+            LogRoomCallRejected(PlayerId, seat.RoomId, exception.Message);
+            return JoinOutcome.Refused(ErrorCodes.RoomNotFound, $"room {seat.RoomId} does not exist");
+        }
     }
 
     /// <inheritdoc />

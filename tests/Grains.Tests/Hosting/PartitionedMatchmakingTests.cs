@@ -1,5 +1,7 @@
 using CsCheck;
 using OrleansGame.Grains.Abstractions;
+using OrleansGame.Grains.Abstractions.Validation;
+using OrleansGame.Grains.Abstractions.Wire;
 using OrleansGame.Grains.Tests.Infrastructure;
 
 namespace OrleansGame.Grains.Tests.Hosting;
@@ -46,6 +48,86 @@ public sealed class PartitionedMatchmakingTests(ModeHostClusterFixture fixture)
                 },
                 iter: 6,
                 threads: 1);
+    }
+
+    [Fact]
+    public async Task QuickJoin_WhenEveryPartitionOffersRoomsThatTurnOutFull_StillSeatsEveryPlayerAndNeverAnswersRoomFull()
+    {
+        // Full rooms that every partition of the pool believes empty, as when a room's later report is overtaken by an
+        // earlier one: each is offered, and each refuses. There are enough for every attempt of every joiner.
+        const int joiners = 3;
+        var full = (await JoinAllAsync(players: 9 * joiners * Capacity, maxDelayMs: 0, Pool()))
+            .Where(static r => r.Value == Capacity).ToDictionary();
+        Assert.True(full.Count >= 8 * joiners, $"only {full.Count} rooms filled");
+        var pool = Pool();
+        foreach (var shard in Enumerable.Range(0, ModeHostClusterFixture.Partitions))
+        {
+            var partition = fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.Partition(MatchmakerKeys.For("probe", pool), shard));
+            foreach (var roomId in full.Keys)
+            {
+                await partition.ReportRoomAsync(new RoomInfo(roomId, 0, Capacity, "lobby", IsPrivate: false, "probe"));
+            }
+
+            await Eventually.WaitAsync(partition.ListRoomsAsync, rooms => rooms.Count == full.Count, "the partition to have every report");
+        }
+
+        var seated = await JoinAllAsync(joiners, maxDelayMs: 0, pool);
+
+        Assert.Equal(joiners, seated.Values.Sum());
+        Assert.Empty(seated.Keys.Intersect(full.Keys));
+        foreach (var roomId in full.Keys)
+        {
+            Assert.Equal(Capacity, (await fixture.Room(roomId).GetInfoAsync()).Players);
+        }
+    }
+
+    [Fact]
+    public async Task QuickJoin_ManyOfferedARoomThatIsGone_AreSeatedElsewhereAndNoCallFails()
+    {
+        // A room every partition believes open with many seats, which no silo hosts (it was disposed): the joins it is
+        // offered all reach blank activations of it, each of which refuses one and deactivates, so Orleans bounces the
+        // queued rest from activation to activation and rejects them after a few hops.
+        var pool = Pool();
+        var gone = RoomCodes.NewCode();
+        foreach (var shard in Enumerable.Range(0, ModeHostClusterFixture.Partitions))
+        {
+            var partition = fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.Partition(MatchmakerKeys.For("probe", pool), shard));
+            await partition.ReportRoomAsync(new RoomInfo(gone, 0, 100, "lobby", IsPrivate: false, "probe"));
+            await Eventually.WaitAsync(partition.ListRoomsAsync, rooms => rooms.Any(r => r.RoomId == gone), "the partition to know the room");
+        }
+
+        var seated = await JoinAllAsync(players: 200, maxDelayMs: 0, pool);
+
+        Assert.Equal(200, seated.Values.Sum());
+        Assert.DoesNotContain(gone, seated.Keys);
+    }
+
+    [Fact]
+    public async Task OfferAfterRefusal_NeverOffersTheRefusedRoomAgainAndAfterRepeatedRefusalsOffersOnlyARoomItOpened()
+    {
+        var partition = fixture.Client.GetGrain<IMatchmakerGrain>(MatchmakerKeys.Partition(MatchmakerKeys.For("probe", Pool()), 0));
+        await partition.ReportRoomAsync(new RoomInfo("aaaaaa", 1, Capacity, "lobby", IsPrivate: false, "probe"));
+        await partition.ReportRoomAsync(new RoomInfo("bbbbbb", 2, Capacity, "lobby", IsPrivate: false, "probe"));
+        await Eventually.WaitAsync(partition.ListRoomsAsync, rooms => rooms.Count == 2, "both rooms reported");
+
+        var first = await partition.OfferSeatAsync();
+        var second = await partition.OfferSeatAfterRefusalAsync(first.RoomId, ErrorCodes.RoomFull, newRoom: false);
+        var opened = await partition.OfferSeatAfterRefusalAsync(second.RoomId, ErrorCodes.RoomFull, newRoom: false);
+        await partition.ReportRoomAsync(new RoomInfo("cccccc", 2, Capacity, "lobby", IsPrivate: false, "probe"));
+        await Eventually.WaitAsync(partition.ListRoomsAsync, rooms => rooms.Any(static r => r.RoomId == "cccccc"), "the third room reported");
+        var again = await partition.OfferSeatAfterRefusalAsync(opened.RoomId, ErrorCodes.RoomNotFound, newRoom: true);
+        var reported = await partition.OfferSeatAsync();
+
+        Assert.Equal(("bbbbbb", "aaaaaa"), (first.RoomId, second.RoomId));
+        Assert.NotNull(opened.Open);
+        Assert.DoesNotContain(opened.RoomId, new[] { "aaaaaa", "bbbbbb" });
+
+        // The room that was just refused as gone is forgotten: a new room, not the fuller reported one.
+        Assert.NotNull(again.Open);
+        Assert.DoesNotContain(again.RoomId, new[] { "aaaaaa", "bbbbbb", "cccccc", opened.RoomId });
+        var sameOpening = await partition.OfferSeatAfterRefusalAsync("zzzzzz", ErrorCodes.RoomFull, newRoom: true);
+        Assert.Equal(again.RoomId, sameOpening.RoomId);
+        Assert.Equal("cccccc", reported.RoomId);
     }
 
     private static Dictionary<string, string> Pool() => new() { ["run"] = Guid.NewGuid().ToString("N") };
