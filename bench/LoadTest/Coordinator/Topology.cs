@@ -83,8 +83,9 @@ internal sealed class Topology(LoadTestOptions options, string runDirectory)
             Path.GetDirectoryName(Path.GetFullPath(options.GatewayDll))!, gatewayEnvironment, Log(target), gatewayPort, GatewayReadyPath, StartTimeout, ServerCpus);
     }
 
-    // The gateway's health endpoints are on its operations port; this public request needs the grains just as /readyz does.
-    private const string GatewayReadyPath = "/api/modes";
+    // The gateway's health endpoints are on its operations port; this public request needs the grains just as /readyz
+    // does, and every gateway build has it (so an A/B can measure builds from before the room API, which had no /api/modes).
+    private const string GatewayReadyPath = "/api/leaderboard";
 
     private static string OperationsUrl() => $"http://127.0.0.1:{ServerProcess.FreePort()}";
 
