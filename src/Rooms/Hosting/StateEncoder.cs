@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace OrleansGame.Rooms.Hosting;
@@ -71,7 +72,7 @@ internal sealed class StateEncoder : IDisposable
             {
                 delta = Write(w =>
                 {
-                    if (Same(previous.RootElement, current.RootElement, null, steps)
+                    if (Same(previous.RootElement, current.RootElement, null, steps, names)
                         && current.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
                         // Nothing changed: no members, or no elements, to change.
@@ -115,25 +116,28 @@ internal sealed class StateEncoder : IDisposable
         {
             case (JsonValueKind.Object, JsonValueKind.Object):
                 w.WriteStartArray();
+                var olds = before.EnumerateObject();
                 foreach (var member in after.EnumerateObject())
                 {
-                    if (!before.TryGetProperty(member.Name, out var old))
+                    var memberName = NameOf(member, names);
+                    if (!TryGetMember(before, ref olds, member, out var old))
                     {
-                        WriteName(w, member.Name, names);
-                        WriteReplacement(w, member.Value, member.Name, steps);
+                        WriteName(w, memberName, names);
+                        WriteReplacement(w, member.Value, memberName, steps);
                     }
-                    else if (!Same(old, member.Value, member.Name, steps))
+                    else if (!Same(old, member.Value, memberName, steps, names))
                     {
-                        WriteName(w, member.Name, names);
-                        WriteDelta(w, old, member.Value, member.Name, steps, names);
+                        WriteName(w, memberName, names);
+                        WriteDelta(w, old, member.Value, memberName, steps, names);
                     }
                 }
 
+                var news = after.EnumerateObject();
                 foreach (var member in before.EnumerateObject())
                 {
-                    if (!after.TryGetProperty(member.Name, out _))
+                    if (!TryGetMember(after, ref news, member, out _))
                     {
-                        WriteName(w, member.Name, names);
+                        WriteName(w, NameOf(member, names), names);
                         w.WriteStartArray();
                         w.WriteEndArray();
                     }
@@ -151,19 +155,24 @@ internal sealed class StateEncoder : IDisposable
                     w.WriteNumberValue(newLength);
                 }
 
-                for (var i = 0; i < newLength; i++)
+                // In step, not by index: a JsonElement's indexer walks the array from its start when the elements are
+                // objects or arrays, which made a state's diff quadratic in its longest list.
+                var oldElements = before.EnumerateArray();
+                var i = 0;
+                foreach (var element in after.EnumerateArray())
                 {
-                    var element = after[i];
-                    if (i >= oldLength)
+                    if (!oldElements.MoveNext())
                     {
                         w.WriteNumberValue(i);
                         WriteReplacement(w, element, name, steps);
                     }
-                    else if (!Same(before[i], element, name, steps))
+                    else if (!Same(oldElements.Current, element, name, steps, names))
                     {
                         w.WriteNumberValue(i);
-                        WriteDelta(w, before[i], element, name, steps, names);
+                        WriteDelta(w, oldElements.Current, element, name, steps, names);
                     }
+
+                    i++;
                 }
 
                 w.WriteEndArray();
@@ -175,6 +184,46 @@ internal sealed class StateEncoder : IDisposable
                 WriteReplacement(w, after, name, steps);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The member of <paramref name="value"/> named as <paramref name="like"/> is: looked for first where
+    /// <paramref name="at"/> (an enumerator of <paramref name="value"/>'s members) stands next, since two states of a
+    /// mode list their members in the same order, and else by name.
+    /// </summary>
+    private static bool TryGetMember(JsonElement value, ref JsonElement.ObjectEnumerator at, JsonProperty like, out JsonElement found)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(like);
+        if (raw.Contains((byte)'\\'))
+        {
+            // Escaped as written: compared by its value.
+            return value.TryGetProperty(like.Name, out found);
+        }
+
+        if (at.MoveNext() && at.Current.NameEquals(raw))
+        {
+            found = at.Current.Value;
+            return true;
+        }
+
+        return value.TryGetProperty(raw, out found);
+    }
+
+    /// <summary>A member's name: the stream's own string when it is among its names (no string made per member per state).</summary>
+    private static string NameOf(JsonProperty member, Dictionary<string, int> names)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(member);
+        if (raw.Length <= 64 && !raw.Contains((byte)'\\'))
+        {
+            Span<char> chars = stackalloc char[64];
+            if (Encoding.UTF8.TryGetChars(raw, chars, out var count)
+                && names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..count], out var known, out _))
+            {
+                return known;
+            }
+        }
+
+        return member.Name;
     }
 
     /// <summary>A member's key in pairs: its number among the stream's names, or its name when it is not one.</summary>
@@ -276,31 +325,38 @@ internal sealed class StateEncoder : IDisposable
     }
 
     /// <summary>Whether two values are equal as clients see them (quantised numbers compared in steps).</summary>
-    private static bool Same(JsonElement a, JsonElement b, string? name, StateSteps steps)
+    private static bool Same(JsonElement a, JsonElement b, string? name, StateSteps steps, Dictionary<string, int> names)
     {
         if (a.ValueKind != b.ValueKind)
         {
             return false;
         }
 
+        if (JsonMarshal.GetRawUtf8Value(a).SequenceEqual(JsonMarshal.GetRawUtf8Value(b)))
+        {
+            // Written the same: most of a state from one tick to the next, compared in one go.
+            return true;
+        }
+
         switch (a.ValueKind)
         {
             case JsonValueKind.Number:
                 return name is not null && steps.Steps.TryGetValue(name, out var perUnit)
-                    ? Quantise(a.GetDouble(), perUnit) == Quantise(b.GetDouble(), perUnit)
-                    : JsonMarshal.GetRawUtf8Value(a).SequenceEqual(JsonMarshal.GetRawUtf8Value(b));
+                    && Quantise(a.GetDouble(), perUnit) == Quantise(b.GetDouble(), perUnit);
             case JsonValueKind.String:
+                // Written differently (escapes): compared by value.
                 return a.ValueEquals(b.GetString());
             case JsonValueKind.Array:
-                var length = a.GetArrayLength();
-                if (length != b.GetArrayLength())
+                if (a.GetArrayLength() != b.GetArrayLength())
                 {
                     return false;
                 }
 
-                for (var i = 0; i < length; i++)
+                var elements = b.EnumerateArray();
+                foreach (var element in a.EnumerateArray())
                 {
-                    if (!Same(a[i], b[i], name, steps))
+                    elements.MoveNext();
+                    if (!Same(element, elements.Current, name, steps, names))
                     {
                         return false;
                     }
@@ -309,10 +365,11 @@ internal sealed class StateEncoder : IDisposable
                 return true;
             case JsonValueKind.Object:
                 var count = 0;
+                var others = b.EnumerateObject();
                 foreach (var member in a.EnumerateObject())
                 {
                     count++;
-                    if (!b.TryGetProperty(member.Name, out var other) || !Same(member.Value, other, member.Name, steps))
+                    if (!TryGetMember(b, ref others, member, out var other) || !Same(member.Value, other, NameOf(member, names), steps, names))
                     {
                         return false;
                     }
