@@ -8,6 +8,7 @@ namespace OrleansGame.LoadTest.Tests;
 /// The load test as its one command runs it (the coordinator, its generator processes, the servers it starts), with
 /// few bots and short windows: what it reports must be what the bots really saw.
 /// </summary>
+[Collection(LoadToolCollection.Name)]
 public sealed class LoadToolTests : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(4);

@@ -196,7 +196,7 @@ internal sealed class JoinRunner(LoadTestOptions options, string runDirectory)
             OtherProcesses = sideCpus.ToDictionary(static s => s.Name, static s => Math.Round(s.Cpu, 1), StringComparer.Ordinal),
             GeneratorCpu = workersBefore.Zip(workersAfter, (b, a) => Math.Round(Cpu(b, a, elapsed), 1)).ToList(),
             GeneratorLagP99 = lag.Percentile(0.99),
-            GeneratorLagMax = Math.Round(lag.MaxMs, 1),
+            GeneratorLagMax = lag.MaxMs,
             GeneratorGcPauseMs = Math.Round(windows.Max(static w => w.GcPauseMs), 1),
             MachineBusy = Math.Round(100 * machineBusy, 1),
             LoadAverage = loadAverage,

@@ -78,7 +78,7 @@ internal sealed record StepResult
     /// <summary>Input-to-ack p99, ms.</summary>
     public required double AckP99 { get; init; }
 
-    /// <summary>Input-to-ack max, ms.</summary>
+    /// <summary>Input-to-ack max, ms, exact: the percentiles are bucket bounds capped at it, so none reads above it.</summary>
     public required double AckMax { get; init; }
 
     /// <summary>Snapshot delivery delay (server tick time to bot) p50, ms (1 ms resolution).</summary>
@@ -120,7 +120,10 @@ internal sealed record StepResult
     /// <summary>The generator processes' own lag p99 (timer and thread pool, <see cref="Bots.LagProbe"/>), ms.</summary>
     public required double GeneratorLagP99 { get; init; }
 
-    /// <summary>The generator processes' longest lag, ms: a stall of the whole machine shows here, too rare for a p99.</summary>
+    /// <summary>
+    /// The generator processes' longest lag, ms, exact (the p99 is a bucket bound capped at it): a stall of the whole
+    /// machine shows here, too rare for a p99.
+    /// </summary>
     public required double GeneratorLagMax { get; init; }
 
     /// <summary>The longest total of collection pauses in one generator process over the window, ms.</summary>
