@@ -56,6 +56,8 @@ public sealed class EdgeLimitTests
         await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?> { ["Limits:MaxConnectionsPerAddress"] = "2" });
         await using var one = await host.ConnectNewPlayerAsync(WireProtocol.Json);
         await using var two = await host.ConnectNewPlayerAsync(WireProtocol.MessagePack);
+        await HoldsSlotAsync(one.Connection);
+        await HoldsSlotAsync(two.Connection);
 
         var session = await host.CreateSessionAsync();
         await using var three = host.BuildConnection(session.Token, WireProtocol.Json);
@@ -195,6 +197,7 @@ public sealed class EdgeLimitTests
             try
             {
                 await connection.StartAsync(TestContext.Current.CancellationToken);
+                await HoldsSlotAsync(connection);
                 return connection;
             }
             catch
@@ -212,6 +215,13 @@ public sealed class EdgeLimitTests
         Assert.Equal(HubConnectionState.Connected, otherHost.State);
         Assert.Equal(HubConnectionState.Connected, ipv4.State);
     }
+
+    /// <summary>
+    /// Returns once the hub has counted <paramref name="connection"/> against its address. The client's start completes
+    /// with the handshake, before the hub's <c>OnConnectedAsync</c> takes the slot; the hub answers an invocation only
+    /// after it has.
+    /// </summary>
+    private static Task HoldsSlotAsync(HubConnection connection) => connection.InvokeAsync("LeaveRoom", TestContext.Current.CancellationToken);
 
     private static async Task<HttpStatusCode> PostSessionAsync(GatewayHost host, string? origin, string? forwardedFor = null)
     {
