@@ -22,6 +22,12 @@ internal sealed record LoadTestOptions
     /// <summary>Seconds between reaching a level and opening the window.</summary>
     public double WarmupSeconds { get; init; } = 5;
 
+    /// <summary>
+    /// After the warm-up, the most seconds to wait for the server's JIT to settle before the window (0: no wait): a
+    /// server on one busy core compiles for a minute or more, and a window measured meanwhile measures the compiler.
+    /// </summary>
+    public double SettleMaxSeconds { get; init; } = 180;
+
     /// <summary>The steady window, seconds.</summary>
     public double WindowSeconds { get; init; } = 15;
 
@@ -154,6 +160,7 @@ internal sealed record LoadTestOptions
                 "--pin" => options with { Pin = true },
                 "--hold" => options with { HoldSeconds = Number() },
                 "--warmup" => options with { WarmupSeconds = Number() },
+                "--settle-max" => options with { SettleMaxSeconds = Number() },
                 "--window" => options with { WindowSeconds = Number() },
                 "--generators" => options with { Generators = (int)Number() },
                 "--connect-parallelism" => options with { ConnectParallelism = (int)Number() },
@@ -222,6 +229,7 @@ internal sealed record LoadTestOptions
         }
 
         Require(WindowSeconds > 0 && WarmupSeconds >= 0, "--window takes seconds above 0, --warmup 0 or more");
+        Require(SettleMaxSeconds >= 0, "--settle-max takes seconds, 0 or more (0: no wait for the JIT)");
         Require(Generators >= 1 && ConnectParallelism >= 1 && FailuresToStop >= 1, "--generators, --connect-parallelism and --failures-to-stop take 1 or more");
         Require(MaxMinutes > 0, "--max-minutes takes minutes above 0");
         Require(SloAckP99Ms > 0 && SloDelivered is > 0 and <= 1, "--slo-p99-ms takes ms above 0, --slo-delivered a share above 0 and at most 1");

@@ -11,7 +11,7 @@ try
 catch (Exception ex) when (ex is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: LoadTest [ramp|run|pinned] [--targets gateway,bare,split] [--protocol json|msgpack] [--client signalr|raw] [--state full|delta] [--rest] [--rest-max S] [--idle S] [--steps 50,100,...|--bots N] [--warmup S] [--window S] "
+    Console.Error.WriteLine("usage: LoadTest [ramp|run|pinned] [--targets gateway,bare,split] [--protocol json|msgpack] [--client signalr|raw] [--state full|delta] [--rest] [--rest-max S] [--idle S] [--steps 50,100,...|--bots N] [--warmup S] [--settle-max S] [--window S] "
         + "[--generators K] [--connect-parallelism K] [--failures-to-stop K] [--max-minutes M] [--slo-p99-ms MS] [--slo-delivered SHARE] "
         + "[--silos N] [--pin] [--gateway-dll PATH] [--barehub-dll PATH] [--silo-dll PATH] [--counters TOOL-DIR] [--out DIR]");
     Console.Error.WriteLine("       LoadTest joins [--players N] [--rounds R] [--hold S] [--targets gateway,split] [--silos N] [--pin] [--protocol json|msgpack] "

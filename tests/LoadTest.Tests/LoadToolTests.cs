@@ -17,7 +17,7 @@ public sealed class LoadToolTests : IAsyncLifetime
     [Fact]
     public async Task Ramp_TheGatewayThenTheBareHub_ReportsEveryLevelWithWhatTheBotsSaw()
     {
-        var (exit, log) = await RunAsync("ramp", "--targets", "gateway,bare", "--steps", "8,16", "--warmup", "1", "--window", "3", "--max-minutes", "4",
+        var (exit, log) = await RunAsync("ramp", "--targets", "gateway,bare", "--steps", "8,16", "--warmup", "1", "--settle-max", "0", "--window", "3", "--max-minutes", "4",
             "--gateway-dll", BenchPrograms.GatewayDll, "--barehub-dll", BenchPrograms.BareHubDll);
 
         Assert.True(exit == 0, log);
@@ -32,7 +32,7 @@ public sealed class LoadToolTests : IAsyncLifetime
     [Fact]
     public async Task Run_MessagePackBotsAgainstTheGateway_ReportsTheLevel()
     {
-        var (exit, log) = await RunAsync("run", "--targets", "gateway", "--bots", "8", "--protocol", "msgpack", "--warmup", "1", "--window", "3", "--max-minutes", "3",
+        var (exit, log) = await RunAsync("run", "--targets", "gateway", "--bots", "8", "--protocol", "msgpack", "--warmup", "1", "--settle-max", "0", "--window", "3", "--max-minutes", "3",
             "--gateway-dll", BenchPrograms.GatewayDll);
 
         Assert.True(exit == 0, log);
@@ -44,7 +44,7 @@ public sealed class LoadToolTests : IAsyncLifetime
     [Fact]
     public async Task Pinned_RawJsonBotsAgainstTheGatewayThenTheBareHub_RestsBetweenLevelsAndReportsPerPlayerFigures()
     {
-        var (exit, log) = await RunAsync("pinned", "--targets", "gateway,bare", "--steps", "8,16", "--warmup", "1", "--window", "3", "--idle", "1", "--rest-max", "8",
+        var (exit, log) = await RunAsync("pinned", "--targets", "gateway,bare", "--steps", "8,16", "--warmup", "1", "--settle-max", "5", "--window", "3", "--idle", "1", "--rest-max", "8",
             "--max-minutes", "5", "--gateway-dll", BenchPrograms.GatewayDll, "--barehub-dll", BenchPrograms.BareHubDll);
 
         Assert.True(exit == 0, log);
@@ -64,7 +64,16 @@ public sealed class LoadToolTests : IAsyncLifetime
             Assert.True(window.GetProperty("bots").GetInt32() == 8 ? rest == 0 : rest is >= 0 and < 8 + 30, description);
             var leftOver = window.GetProperty("leftOver").GetString();
             Assert.True(leftOver == "" || leftOver!.StartsWith("after ", StringComparison.Ordinal), description);
+
+            // Both servers publish their JIT's compilations: each level waited one 5 s step for it (settled or not), and
+            // the window counted what it compiled meanwhile.
+            Assert.InRange(window.GetProperty("settleSeconds").GetDouble(), 4.5, 15);
+            Assert.Contains(window.GetProperty("jitSettled").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
+            Assert.InRange(window.GetProperty("jitPerSecond").GetDouble(), 0, 100_000);
         }
+
+        Assert.Contains("   gateway: JIT ", log, StringComparison.Ordinal);
+        Assert.Contains("   bare: JIT ", log, StringComparison.Ordinal);
 
         Assert.Contains("   gateway rest: ", log, StringComparison.Ordinal);
         Assert.Contains("   bare rest: ", log, StringComparison.Ordinal);
@@ -76,7 +85,7 @@ public sealed class LoadToolTests : IAsyncLifetime
     [Fact]
     public async Task Pinned_RawMessagePackBotsOnCompactState_ReadEveryStateAndCostAFractionOfTheFullBytes()
     {
-        var (exit, log) = await RunAsync("pinned", "--targets", "gateway", "--bots", "16", "--protocol", "msgpack", "--state", "delta", "--warmup", "1", "--window", "3",
+        var (exit, log) = await RunAsync("pinned", "--targets", "gateway", "--bots", "16", "--protocol", "msgpack", "--state", "delta", "--warmup", "1", "--settle-max", "0", "--window", "3",
             "--idle", "1", "--max-minutes", "4", "--gateway-dll", BenchPrograms.GatewayDll);
 
         Assert.True(exit == 0, log);
@@ -95,7 +104,7 @@ public sealed class LoadToolTests : IAsyncLifetime
     [Fact]
     public async Task Run_RawMessagePackBotsAgainstTheGatewayAndTheBareHub_ReportsTheLevel()
     {
-        var (exit, log) = await RunAsync("run", "--client", "raw", "--targets", "gateway,bare", "--bots", "16", "--protocol", "msgpack", "--warmup", "1", "--window", "3",
+        var (exit, log) = await RunAsync("run", "--client", "raw", "--targets", "gateway,bare", "--bots", "16", "--protocol", "msgpack", "--warmup", "1", "--settle-max", "0", "--window", "3",
             "--idle", "1", "--max-minutes", "4", "--gateway-dll", BenchPrograms.GatewayDll, "--barehub-dll", BenchPrograms.BareHubDll);
 
         Assert.True(exit == 0, log);

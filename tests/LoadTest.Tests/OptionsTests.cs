@@ -17,6 +17,15 @@ public sealed class OptionsTests
         Assert.Equal(["gateway", "bare"], options.Targets);
     }
 
+    [Fact]
+    public void Parse_SettleMax_WaitsUpToThreeMinutesForTheJitUnlessTold()
+    {
+        var waits = LoadTestOptions.Parse(["pinned", "--gateway-dll", Dll, "--barehub-dll", Dll]);
+        var told = LoadTestOptions.Parse(["pinned", "--settle-max", "0", "--gateway-dll", Dll, "--barehub-dll", Dll]);
+
+        Assert.Equal((180.0, 0.0), (waits.SettleMaxSeconds, told.SettleMaxSeconds));
+    }
+
     [Theory]
     [InlineData("unknown option --bogus", "--bogus", "1")]
     [InlineData("--window needs a value", "--window")]
@@ -26,6 +35,7 @@ public sealed class OptionsTests
     [InlineData("--generators, --connect-parallelism and --failures-to-stop take 1 or more", "--generators", "0")]
     [InlineData("--window takes seconds above 0", "--window", "NaN")]
     [InlineData("--slo-delivered a share above 0 and at most 1", "--slo-delivered", "99")]
+    [InlineData("--settle-max takes seconds, 0 or more", "--settle-max", "-1")]
     public void Parse_BadOption_ThrowsNamingIt(string expected, params string[] bad)
     {
         var error = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["ramp", "--gateway-dll", Dll, "--barehub-dll", Dll, .. bad]));

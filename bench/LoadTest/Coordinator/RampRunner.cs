@@ -82,7 +82,14 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
                 current = level;
                 Console.WriteLine($"   {target} {level,5} bots: {connected} connected; warming up {options.WarmupSeconds} s, then measuring {options.WindowSeconds} s");
                 await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
-                var result = await MeasureAsync(target, level, server, sides, workers, idle) with { RestSeconds = Math.Round(rest.Seconds, 1), LeftOver = rest.LeftOver };
+                var settle = await SettleAsync(target, server);
+                var result = await MeasureAsync(target, level, server, sides, workers, idle) with
+                {
+                    RestSeconds = Math.Round(rest.Seconds, 1),
+                    LeftOver = rest.LeftOver,
+                    SettleSeconds = Math.Round(settle.Seconds, 1),
+                    JitSettled = settle.Settled,
+                };
                 results.Add(result);
                 Console.WriteLine("   " + Report.Row(result));
                 // The ramp goes on while either reading of the SLO holds: a room tick slower than 20 Hz alone fails the strict one at every level.
@@ -101,6 +108,26 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         }
 
         return results;
+    }
+
+    // After the warm-up, until the server's JIT compiles next to nothing (at most --settle-max seconds).
+    private async Task<(double Seconds, bool? Settled)> SettleAsync(string target, ServerProcess server)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var settle = await JitWarmth.WaitAsync(http, server, TimeSpan.FromSeconds(Math.Min(options.SettleMaxSeconds, Remaining.TotalSeconds - options.WindowSeconds - 10)));
+        var said = settle.Settled switch
+        {
+            true => $"JIT settled after {settle.Seconds:F0} s more",
+            false => $"JIT still compiling after {settle.Seconds:F0} s more; measuring anyway",
+            null when options.SettleMaxSeconds > 0 => "JIT not observable (no /metrics counter); measuring after the warm-up alone",
+            null => "",
+        };
+        if (said.Length > 0)
+        {
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"   {target}: {said}"));
+        }
+
+        return settle;
     }
 
     // The server side's CPU with the generators started and no bot: what a level's CPU is measured above.
@@ -163,6 +190,8 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         var sidesBefore = sides.Select(static s => ProcessSample.Read(s.Process.Pid)).ToList();
         var workersBefore = workers.Select(w => ProcessSample.Read(w.Pid)).ToList();
         var socketsBefore = await SocketSample.ReadAsync(server.Port, CancellationToken.None);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var jitBefore = await JitWarmth.ReadAsync(http, server);
         var started = Stopwatch.GetTimestamp();
         var counters = options.CountersToolDirectory is { } tool
             ? CountersCollector.Start(tool, server.Pid, TimeSpan.FromSeconds(options.WindowSeconds), Path.Combine(runDirectory, $"counters-{target}-{level}.csv"))
@@ -172,6 +201,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         var windows = await Task.WhenAll(workers.Select(static w => w.EndAsync()));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var socketsAfter = await SocketSample.ReadAsync(server.Port, CancellationToken.None);
+        var jitAfter = await JitWarmth.ReadAsync(http, server);
         var serverAfter = ProcessSample.Read(server.Pid);
         var sidesAfter = sides.Select(static s => ProcessSample.Read(s.Process.Pid)).ToList();
         var workersAfter = workers.Select(w => ProcessSample.Read(w.Pid)).ToList();
@@ -224,6 +254,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
             CpuMsPerPlayerSecond = Math.Round((serverSideCpu - (double.IsNaN(idle) ? 0 : idle)) * 10 / level, 3),
             GrossCpuMsPerPlayerSecond = Math.Round(serverSideCpu * 10 / level, 3),
             BytesPerPlayerSecond = Math.Round(bytesOut / level),
+            JitPerSecond = jitBefore is { } b && jitAfter is { } a ? Math.Round((a - b) / elapsed, 1) : double.NaN,
             BotsPerGeneratorCore = generatorCpu.Sum() is > 0 and var generatorTotal ? Math.Round(level * 100 / generatorTotal) : double.NaN,
             Bots = level,
             Connected = connectedBots,

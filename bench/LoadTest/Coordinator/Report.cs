@@ -9,6 +9,14 @@ internal static class Report
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    // Seconds waited for the JIT after the warm-up; marked when it was still compiling, blank when the server does not say.
+    private static string Settle(StepResult r) => r.JitSettled switch
+    {
+        true => r.SettleSeconds.ToString("F0", Invariant),
+        false => r.SettleSeconds.ToString("F0", Invariant) + " (not settled)",
+        null => "",
+    };
+
     /// <summary>One line for the console while the ramp runs.</summary>
     public static string Row(StepResult r) => string.Create(Invariant,
         $"{r.Bots,5} bots {r.SnapshotsPerBotPerSecond,5:F2} snap/s ({r.Delivered:P1}; tick {r.TickRate:F2} Hz, {r.DeliveredOfProduced:P1} of produced) ack p50/p99 {r.AckP50:F1}/{r.AckP99:F1} ms max {r.AckMax:F0} | server {r.ServerCpu:F0}% {r.ServerRssMb:F0} MB | gen {string.Join('+', r.GeneratorCpu.Select(c => c.ToString("F0", Invariant)))}% lag p99/max {r.GeneratorLagP99:F0}/{r.GeneratorLagMax:F0} ms | {(r.MeetsSlo ? "ok" : "MISS: " + r.Verdict)}");
@@ -67,12 +75,12 @@ internal static class Report
         }
 
         md.AppendLine();
-        md.AppendLine("| target | bots | client | server side CPU % | idle CPU % | CPU ms / player-s (idle subtracted) | CPU ms / player-s (gross) | bytes sent / player-s | ack p99 ms | SLO | generator CPU % | bots per generator core | rest s | left over |");
-        md.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
+        md.AppendLine("| target | bots | client | server side CPU % | idle CPU % | CPU ms / player-s (idle subtracted) | CPU ms / player-s (gross) | bytes sent / player-s | ack p99 ms | SLO | generator CPU % | bots per generator core | rest s | left over | JIT settle s | JIT methods/s in window |");
+        md.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|");
         foreach (var r in results)
         {
             md.AppendLine(Invariant,
-                $"| {r.Target} | {r.Bots} | {r.Client} | {r.ServerSideCpu:F1} | {r.IdleCpu:F1} | {r.CpuMsPerPlayerSecond:F3} | {r.GrossCpuMsPerPlayerSecond:F3} | {r.BytesPerPlayerSecond:F0} | {r.AckP99:F1} | {(r.MeetsSlo ? "yes" : "no")} | {string.Join(" + ", r.GeneratorCpu.Select(c => c.ToString("F0", Invariant)))} | {r.BotsPerGeneratorCore:F0} | {r.RestSeconds:F0} | {r.LeftOver} |");
+                $"| {r.Target} | {r.Bots} | {r.Client} | {r.ServerSideCpu:F1} | {r.IdleCpu:F1} | {r.CpuMsPerPlayerSecond:F3} | {r.GrossCpuMsPerPlayerSecond:F3} | {r.BytesPerPlayerSecond:F0} | {r.AckP99:F1} | {(r.MeetsSlo ? "yes" : "no")} | {string.Join(" + ", r.GeneratorCpu.Select(c => c.ToString("F0", Invariant)))} | {r.BotsPerGeneratorCore:F0} | {r.RestSeconds:F0} | {r.LeftOver} | {Settle(r)} | {r.JitPerSecond:F1} |");
         }
 
         md.AppendLine();
@@ -103,7 +111,7 @@ internal static class Report
         }
 
         md.AppendLine();
-        md.AppendLine("CPU % is of one core (this machine has " + Environment.ProcessorCount.ToString(Invariant) + "); the gateway's figure includes its co-hosted silo (standalone mode); `split` is a silo, a client-mode gateway (the server the bots use) and redis as separate processes. Delay is server tick time to arrival (1 ms resolution); bot dispatch is the part of it after the bot's WebSocket had the message (the SignalR client's parsing and dispatch in the generator). Gen lag is how late the generators' own 10 ms timer ran (their scheduling delay, part of every latency the bots measure; a stall of the whole machine shows in its max); gen GC is the longest total of collection pauses in one generator over the window. rtt is the server's smoothed ping RTT (`rttMs`). Bytes are TCP payload on the server's port. Errors and disconnects are cumulative over the run.");
+        md.AppendLine("CPU % is of one core (this machine has " + Environment.ProcessorCount.ToString(Invariant) + "); the gateway's figure includes its co-hosted silo (standalone mode); `split` is a silo, a client-mode gateway (the server the bots use) and redis as separate processes. Delay is server tick time to arrival (1 ms resolution); bot dispatch is the part of it after the bot's WebSocket had the message (the SignalR client's parsing and dispatch in the generator). Gen lag is how late the generators' own 10 ms timer ran (their scheduling delay, part of every latency the bots measure; a stall of the whole machine shows in its max); gen GC is the longest total of collection pauses in one generator over the window. rtt is the server's smoothed ping RTT (`rttMs`). Bytes are TCP payload on the server's port. Errors and disconnects are cumulative over the run. Each window opens once the server's JIT compiles fewer than " + JitWarmth.SettledPerSecond.ToString(Invariant) + " methods a second (at most `--settle-max` s after the warm-up): before that, a server on one busy core still runs unoptimized code and its compiler.");
         return md.ToString();
     }
 

@@ -36,6 +36,15 @@ internal sealed record StepResult
     /// <summary>Seconds the level waited for the previous level's rooms and connections to be gone (0: no rest).</summary>
     public double RestSeconds { get; init; }
 
+    /// <summary>Seconds the level waited after its warm-up for the server's JIT to settle (see <see cref="JitWarmth"/>).</summary>
+    public double SettleSeconds { get; init; }
+
+    /// <summary>Whether the server's JIT settled before the window (null: the server does not publish its compilations, or no wait was asked for).</summary>
+    public bool? JitSettled { get; init; }
+
+    /// <summary>Methods the server's JIT compiled a second during the window (NaN: not published).</summary>
+    public double JitPerSecond { get; init; } = double.NaN;
+
     /// <summary>What still ran on the server when the rest ended at its bound, empty when nothing did.</summary>
     public string LeftOver { get; init; } = "";
 

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace OrleansGame.LoadTest.Coordinator;
+
+/// <summary>
+/// How warm a server's code is, from the methods its JIT has compiled (the runtime's own counter, which the gateway
+/// and the bare hub publish at <c>/metrics</c>). A server on one busy core keeps compiling for a minute or more after
+/// its load starts: every hot method is compiled at tier 0, again instrumented, and again optimized, on one background
+/// thread that competes with the load. A window measured meanwhile measures the compiler and unoptimized code, and
+/// two builds compared that way differ by how far each got.
+/// </summary>
+internal static class JitWarmth
+{
+    /// <summary>The counter: every compilation, tier changes included.</summary>
+    public const string Metric = "dotnet_jit_compiled_methods_total";
+
+    /// <summary>Below this many compilations a second, the server runs the code it will keep running.</summary>
+    public const double SettledPerSecond = 5;
+
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(5);
+
+    /// <summary>Methods compiled so far; null when the server does not publish the counter.</summary>
+    public static Task<double?> ReadAsync(HttpClient http, ServerProcess server) => ServerMetrics.SumAsync(http, server, Metric);
+
+    /// <summary>
+    /// Waits until the server compiled fewer than <see cref="SettledPerSecond"/> methods a second over five seconds, or
+    /// for <paramref name="max"/>; returns how long it waited, and whether it settled (null: the server does not say).
+    /// </summary>
+    public static async Task<(double Seconds, bool? Settled)> WaitAsync(HttpClient http, ServerProcess server, TimeSpan max)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (max <= TimeSpan.Zero || await ReadAsync(http, server) is not { } before)
+        {
+            return (0, null);
+        }
+
+        while (true)
+        {
+            var stepStarted = Stopwatch.GetTimestamp();
+            await Task.Delay(Step);
+            if (await ReadAsync(http, server) is not { } after)
+            {
+                return (Stopwatch.GetElapsedTime(started).TotalSeconds, null);
+            }
+
+            var rate = (after - before) / Stopwatch.GetElapsedTime(stepStarted).TotalSeconds;
+            var waited = Stopwatch.GetElapsedTime(started);
+            if (rate < SettledPerSecond || waited >= max)
+            {
+                return (waited.TotalSeconds, rate < SettledPerSecond);
+            }
+
+            before = after;
+        }
+    }
+}
