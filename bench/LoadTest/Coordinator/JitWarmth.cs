@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace OrleansGame.LoadTest.Coordinator;
 
@@ -18,6 +19,26 @@ internal static class JitWarmth
     public const double SettledPerSecond = 5;
 
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(5);
+
+    /// <summary><see cref="WaitAsync"/> with its own client, saying on the console what it waited for.</summary>
+    public static async Task<(double Seconds, bool? Settled)> SettleAsync(string target, ServerProcess server, TimeSpan max)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var settle = await WaitAsync(http, server, max);
+        var said = settle.Settled switch
+        {
+            true => $"JIT settled after {settle.Seconds:F0} s more",
+            false => $"JIT still compiling after {settle.Seconds:F0} s more; measuring anyway",
+            null when max > TimeSpan.Zero => "JIT not observable (no /metrics counter); measuring without waiting for it",
+            null => "",
+        };
+        if (said.Length > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {target}: {said}"));
+        }
+
+        return settle;
+    }
 
     /// <summary>Methods compiled so far; null when the server does not publish the counter.</summary>
     public static Task<double?> ReadAsync(HttpClient http, ServerProcess server) => ServerMetrics.SumAsync(http, server, Metric);

@@ -18,6 +18,9 @@ internal sealed record JoinResult
     /// <summary>The round (1: the server's first joins; later rounds: the same players, after leaving their rooms).</summary>
     public required int Round { get; init; }
 
+    /// <summary>Seconds the round waited before it began for the server's JIT to settle (see <see cref="JitWarmth"/>).</summary>
+    public double SettleSeconds { get; init; }
+
     /// <summary>Players asked for.</summary>
     public required int Players { get; init; }
 

@@ -98,7 +98,9 @@ internal sealed class JoinRunner(LoadTestOptions options, string runDirectory)
                 Console.WriteLine($"   {left.Sum()} players left their rooms");
             }
 
-            var result = await RoundAsync(target, round, server, sides.Skip(1).ToList(), workers);
+            // A round measures joining, not the JIT compiling what the last round or the connecting ran first.
+            var settle = await JitWarmth.SettleAsync(target, server, TimeSpan.FromSeconds(Math.Min(options.SettleMaxSeconds, Remaining.TotalSeconds - options.HoldSeconds - 70)));
+            var result = await RoundAsync(target, round, server, sides.Skip(1).ToList(), workers) with { SettleSeconds = Math.Round(settle.Seconds, 1) };
             results.Add(result);
             Console.WriteLine("   " + JoinReport.Row(result));
         }

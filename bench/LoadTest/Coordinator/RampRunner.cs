@@ -111,24 +111,8 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
     }
 
     // After the warm-up, until the server's JIT compiles next to nothing (at most --settle-max seconds).
-    private async Task<(double Seconds, bool? Settled)> SettleAsync(string target, ServerProcess server)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var settle = await JitWarmth.WaitAsync(http, server, TimeSpan.FromSeconds(Math.Min(options.SettleMaxSeconds, Remaining.TotalSeconds - options.WindowSeconds - 10)));
-        var said = settle.Settled switch
-        {
-            true => $"JIT settled after {settle.Seconds:F0} s more",
-            false => $"JIT still compiling after {settle.Seconds:F0} s more; measuring anyway",
-            null when options.SettleMaxSeconds > 0 => "JIT not observable (no /metrics counter); measuring after the warm-up alone",
-            null => "",
-        };
-        if (said.Length > 0)
-        {
-            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"   {target}: {said}"));
-        }
-
-        return settle;
-    }
+    private Task<(double Seconds, bool? Settled)> SettleAsync(string target, ServerProcess server) =>
+        JitWarmth.SettleAsync(target, server, TimeSpan.FromSeconds(Math.Min(options.SettleMaxSeconds, Remaining.TotalSeconds - options.WindowSeconds - 10)));
 
     // The server side's CPU with the generators started and no bot: what a level's CPU is measured above.
     private async Task<double> MeasureIdleAsync(ServerProcess server, List<(string Name, ServerProcess Process)> sides)
