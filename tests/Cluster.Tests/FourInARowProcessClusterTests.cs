@@ -11,7 +11,8 @@ namespace OrleansGame.Cluster.Tests;
 /// <summary>
 /// The second game on the process cluster, played through nginx and a gateway with the .NET SDK: a game of Four in a
 /// Row half played goes through a SIGTERM to the silo hosting its room with its board, whose turn it is, the turn's
-/// clock and the move count intact, and play goes on. Shares the cluster of <see cref="ProcessClusterTests"/>.
+/// clock and the move count intact, and play goes on there to a win recorded in both players' stats and on the
+/// leaderboard. Shares the cluster of <see cref="ProcessClusterTests"/>.
 /// </summary>
 [Collection(ProcessClusterCollection.Name)]
 public sealed class FourInARowProcessClusterTests(ProcessCluster cluster, ITestOutputHelper output)
@@ -20,9 +21,10 @@ public sealed class FourInARowProcessClusterTests(ProcessCluster cluster, ITestO
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
 
     [Fact]
-    public async Task Silo_StoppedMidGame_BothPlayersSeeTheSameGame_AndTheNextMoveIsPlayed()
+    public async Task Silo_StoppedMidGame_BothPlayersSeeTheSameGame_WhichPlaysOnToARecordedWin()
     {
         var token = TestContext.Current.CancellationToken;
+        await cluster.EnsureRunningAsync();
         await using var ada = new GameClient(new GameClientOptions { BaseAddress = cluster.Url });
         await using var bob = new GameClient(new GameClientOptions { BaseAddress = cluster.Url });
         await ada.CreateSessionAsync("Ada", token);
@@ -69,6 +71,24 @@ public sealed class FourInARowProcessClusterTests(ProcessCluster cluster, ITestO
                 Assert.Equal(Json(board), Json(next.Board));
                 Assert.Equal((GamePhases.Playing, first.Room.PlayerId, new MoveView(4, 4, disc)), (next.Phase, next.Turn, next.LastMove));
             }
+
+            // The first player completes the bottom row from column 3 to 6: the game ends on the surviving silo and
+            // is recorded for both players, in their stats and on the leaderboard.
+            await DropAsync(first, 5, players, moves: 5);
+            await DropAsync(second, 0, players, moves: 6);
+            var won = await DropAsync(first, 6, players, moves: 7);
+            Assert.Equal((GamePhases.Over, GameOutcomes.Win, first.Room.PlayerId), (won.Phase, won.Outcome, won.Winner));
+            Assert.Equal([new CellView(3, 5), new CellView(4, 5), new CellView(5, 5), new CellView(6, 5)], won.WinLine!.OrderBy(c => c.Column));
+            foreach (var (sees, wins) in new[] { (first, 1), (second, 0) })
+            {
+                var profile = await Polling.UntilAsync(() => ada.GetPlayerAsync(sees.Room.PlayerId, token), p => p.GamesPlayed == 1, $"the game in {sees.Room.PlayerId}'s stats", Bound);
+                Assert.Equal(wins, profile.Wins);
+            }
+
+            var row = await Polling.UntilAsync(
+                async () => (await ada.GetLeaderboardAsync(100, token)).SingleOrDefault(r => r.PlayerId == first.Room.PlayerId),
+                r => r is not null, "the winner on the leaderboard", Bound);
+            Assert.Equal((1, 1), (row!.Wins, row.GamesPlayed));
         }
         finally
         {

@@ -98,6 +98,25 @@ public sealed class ProcessCluster : IAsyncLifetime
         Console.WriteLine($"[cluster] {gateway.Name} ready in {clock.ElapsedMilliseconds} ms");
     }
 
+    /// <summary>
+    /// Starts again every silo and gateway that is not running (a test before this one failed before it could restart
+    /// what it stopped), so that a test begins with the whole cluster.
+    /// </summary>
+    public async Task EnsureRunningAsync()
+    {
+        foreach (var member in silos.Concat(gateways).Where(m => m.Process is not { HasExited: false }))
+        {
+            Console.WriteLine($"[cluster] {member.Name} is not running; starting it");
+            if (member.Process is { } exited)
+            {
+                member.Process = null;
+                await exited.DisposeAsync();
+            }
+
+            await (silos.Contains(member) ? StartSiloAsync(member) : StartGatewayAsync(member));
+        }
+    }
+
     /// <summary>Stops a member with SIGTERM and waits, with a bound, for its exit; returns the exit code.</summary>
     public async Task<int> TerminateAsync(Member member)
     {
