@@ -9,9 +9,11 @@ namespace OrleansGame.Cluster.Tests;
 
 /// <summary>
 /// The cluster as processes behind nginx, played by the .NET SignalR client: silos and gateways are stopped,
-/// killed and restarted under the players. Each test leaves every member running for the next.
+/// killed and restarted under the players. Each test leaves every member running for the next: the cluster is shared
+/// with the other tests of <see cref="ProcessClusterCollection"/>, which run one at a time.
 /// </summary>
-public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelper output) : IClassFixture<ProcessCluster>
+[Collection(ProcessClusterCollection.Name)]
+public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
 
@@ -23,7 +25,7 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         await using var _2 = second;
 
         // The silos' and the gateway's /metrics show the room and its snapshots.
-        var host = RoomHost(roomId) ?? throw new InvalidOperationException($"no silo log shows room {roomId}");
+        var host = cluster.HostOf(roomId) ?? throw new InvalidOperationException($"no silo log shows room {roomId}");
         var other = cluster.Silos.Single(s => s != host);
         var gateway = cluster.GatewayOf(first.Id) ?? throw new InvalidOperationException($"no gateway log shows player {first.Id}");
         var hosting = await ScrapeAsync(host);
@@ -195,19 +197,6 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
     /// <summary>Scrapes the member's /metrics, on its operations port.</summary>
     private async Task<PrometheusText> ScrapeAsync(Member member) =>
         PrometheusText.Parse(await cluster.Http.GetStringAsync($"http://127.0.0.1:{member.OperationsPort}/metrics"));
-
-    /// <summary>
-    /// The running silo whose log last shows the room opened (<c>Room {id} opened for mode ...</c>) or resumed
-    /// (<c>Room {id} of mode ... resumed</c>) there.
-    /// </summary>
-    private Member? RoomHost(string roomId) =>
-        cluster.Silos.Where(s => s.Process is { HasExited: false })
-            .Select(s => (Silo: s, Log: s.Process!.Output))
-            .Select(x => (x.Silo, At: Math.Max(x.Log.LastIndexOf($"Room {roomId} opened", StringComparison.Ordinal), x.Log.LastIndexOf($"Room {roomId} of mode", StringComparison.Ordinal)),
-                Left: x.Log.LastIndexOf($"Room {roomId} deactivating", StringComparison.Ordinal)))
-            .Where(x => x.At >= 0 && x.At > x.Left)
-            .Select(x => x.Silo)
-            .FirstOrDefault();
 
     private async Task<PlayerProfile?> ProfileAsync(string playerId)
     {

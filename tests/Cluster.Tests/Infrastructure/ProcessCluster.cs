@@ -65,6 +65,8 @@ public sealed class ProcessCluster : IAsyncLifetime
             ["HostOptions__ShutdownTimeout"] = "00:00:20",
             ["Arena__RoundDuration"] = "00:00:05",
             ["Arena__ResultsDuration"] = "00:00:01",
+            // A Four in a Row turn outlasts a graceful stop: a hand-over mid-game must not end the game on the clock.
+            ["FourInARow__TurnTime"] = "00:05:00",
             ["Logging__LogLevel__OrleansGame"] = "Information",
         }, Path.GetDirectoryName(BuiltPrograms.SiloDll));
         await Silo.Tests.Infrastructure.Http.WaitForOkAsync(Http, $"http://127.0.0.1:{http}/healthz", silo.Process, StartBound);
@@ -96,6 +98,25 @@ public sealed class ProcessCluster : IAsyncLifetime
         Console.WriteLine($"[cluster] {gateway.Name} ready in {clock.ElapsedMilliseconds} ms");
     }
 
+    /// <summary>
+    /// Starts again every silo and gateway that is not running (a test before this one failed before it could restart
+    /// what it stopped), so that a test begins with the whole cluster.
+    /// </summary>
+    public async Task EnsureRunningAsync()
+    {
+        foreach (var member in silos.Concat(gateways).Where(m => m.Process is not { HasExited: false }))
+        {
+            Console.WriteLine($"[cluster] {member.Name} is not running; starting it");
+            if (member.Process is { } exited)
+            {
+                member.Process = null;
+                await exited.DisposeAsync();
+            }
+
+            await (silos.Contains(member) ? StartSiloAsync(member) : StartGatewayAsync(member));
+        }
+    }
+
     /// <summary>Stops a member with SIGTERM and waits, with a bound, for its exit; returns the exit code.</summary>
     public async Task<int> TerminateAsync(Member member)
     {
@@ -118,6 +139,19 @@ public sealed class ProcessCluster : IAsyncLifetime
         member.Process = null;
         await process.DisposeAsync();
     }
+
+    /// <summary>
+    /// The running silo whose log last shows the room opened (<c>Room {id} opened for mode ...</c>) or resumed
+    /// (<c>Room {id} of mode ... resumed</c>) there, or null.
+    /// </summary>
+    public Member? HostOf(string roomId) =>
+        silos.Where(s => s.Process is { HasExited: false })
+            .Select(s => (Silo: s, Log: s.Process!.Output))
+            .Select(x => (x.Silo, At: Math.Max(x.Log.LastIndexOf($"Room {roomId} opened", StringComparison.Ordinal), x.Log.LastIndexOf($"Room {roomId} of mode", StringComparison.Ordinal)),
+                Left: x.Log.LastIndexOf($"Room {roomId} deactivating", StringComparison.Ordinal)))
+            .Where(x => x.At >= 0 && x.At > x.Left)
+            .Select(x => x.Silo)
+            .FirstOrDefault();
 
     /// <summary>The gateway whose log shows the player's newest connection, or null.</summary>
     public Member? GatewayOf(string playerId) =>
