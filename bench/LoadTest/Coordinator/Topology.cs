@@ -29,7 +29,7 @@ internal sealed class Topology(LoadTestOptions options, string runDirectory)
             case "gateway":
                 var operations = OperationsUrl();
                 var gateway = await ServerProcess.StartAsync(options.GatewayDll, GatewayEnvironment(operations), Log(target), StartTimeout, GatewayReadyPath, ServerCpus);
-                gateway.MetricsUri = new Uri(operations + "/");
+                gateway.MetricsUri = await MetricsUriAsync(new Uri(operations + "/"), gateway.BaseUri);
                 return gateway;
             case "bare":
                 return await ServerProcess.StartAsync(options.BareHubDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, Log(target), StartTimeout, cpus: ServerCpus);
@@ -38,6 +38,26 @@ internal sealed class Topology(LoadTestOptions options, string runDirectory)
             default:
                 throw new ArgumentException($"unknown target {target}");
         }
+    }
+
+    // The operations port's /metrics, or the game port's for a build from before the operations port (the base of an A/B).
+    private static async Task<Uri> MetricsUriAsync(Uri operations, Uri game)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri(operations, "/metrics"));
+            if (response.IsSuccessStatusCode)
+            {
+                return operations;
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            // Nothing listens there.
+        }
+
+        return game;
     }
 
     private async Task<ServerProcess> StartSplitAsync(string target, List<(string Name, ServerProcess Process)> sides)
