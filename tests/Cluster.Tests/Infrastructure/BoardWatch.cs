@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrleansGame.Client;
 using OrleansGame.FourInARow.Wire;
+using OrleansGame.Silo.Tests.Infrastructure;
 
 namespace OrleansGame.Cluster.Tests.Infrastructure;
 
@@ -10,9 +11,7 @@ namespace OrleansGame.Cluster.Tests.Infrastructure;
 /// </summary>
 public sealed class BoardWatch
 {
-    private readonly Lock gate = new();
-    private readonly List<(BoardState State, long At)> seen = [];
-    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Arrivals<BoardState> seen = new();
 
     /// <summary>Starts watching <paramref name="room"/> from its join result on.</summary>
     public BoardWatch(Room room)
@@ -20,77 +19,28 @@ public sealed class BoardWatch
         Room = room ?? throw new ArgumentNullException(nameof(room));
         if (room.StateAs<BoardState>() is { } joined)
         {
-            Add(joined);
+            seen.Add(joined);
         }
 
-        room.OnState<BoardState>(Add);
+        room.OnState<BoardState>(seen.Add);
     }
 
     /// <summary>The seat watched.</summary>
     public Room Room { get; }
 
     /// <summary>The states seen, oldest first.</summary>
-    public IReadOnlyList<(BoardState State, long At)> Seen
-    {
-        get
-        {
-            lock (gate)
-            {
-                return [.. seen];
-            }
-        }
-    }
+    public IReadOnlyList<(BoardState State, long At)> Seen => seen.All;
 
     /// <summary>Waits, with a bound, for the first state seen that satisfies <paramref name="done"/> (given the state and its arrival).</summary>
     public async Task<BoardState> WaitForAsync(Func<BoardState, long, bool> done, string what, TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            Task signal;
-            (BoardState State, long At)[] states;
-            lock (gate)
-            {
-                signal = changed.Task;
-                states = [.. seen];
-            }
-
-            foreach (var (state, at) in states)
-            {
-                if (done(state, at))
-                {
-                    return state;
-                }
-            }
-
-            var left = timeout - clock.Elapsed;
-            if (left <= TimeSpan.Zero)
-            {
-                var last = states.Length == 0 ? "none" : $"moves {states[^1].State.Moves}, phase {states[^1].State.Phase}, turn {states[^1].State.Turn}";
-                throw new TimeoutException($"player {Room.PlayerId}: timed out after {timeout.TotalSeconds:0.#} s waiting for {what} ({states.Length} states seen; last: {last})");
-            }
-
-            try
-            {
-                await signal.WaitAsync(left);
-            }
-            catch (TimeoutException)
-            {
-                // Checked once more, then reported.
-            }
-        }
-    }
-
-    private void Add(BoardState state)
-    {
-        TaskCompletionSource signal;
-        lock (gate)
-        {
-            seen.Add((state, Stopwatch.GetTimestamp()));
-            signal = changed;
-            changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        signal.TrySetResult();
+        BoardState? found = null;
+        await seen.WaitForAsync(
+            all => (found = all.FirstOrDefault(s => done(s.Value, s.At)).Value) is not null,
+            what,
+            timeout,
+            all => $"player {Room.PlayerId}: {all.Count} states seen; last: "
+                + (all is [.., var (last, _)] ? $"moves {last.Moves}, phase {last.Phase}, turn {last.Turn}" : "none"));
+        return found!;
     }
 }

@@ -13,54 +13,21 @@ namespace OrleansGame.Silo.Tests.Infrastructure;
 /// </summary>
 public sealed class BoardObserver(IGrainFactory grains) : IPlayerObserver
 {
-    private readonly Lock gate = new();
-    private readonly List<(BoardState State, long At)> states = [];
-    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Arrivals<BoardState> states = new();
 
     /// <summary>The states received so far, with their <see cref="Stopwatch"/> arrival timestamps.</summary>
-    public IReadOnlyList<(BoardState State, long At)> States
-    {
-        get
-        {
-            lock (gate)
-            {
-                return [.. states];
-            }
-        }
-    }
+    public IReadOnlyList<(BoardState State, long At)> States => states.All;
 
-    /// <summary>Waits, with a bound, for a state that satisfies <paramref name="done"/> and returns it.</summary>
+    /// <summary>Waits, with a bound, for a state that satisfies <paramref name="done"/> and returns it (the latest such).</summary>
     public async Task<BoardState> WaitForAsync(Func<BoardState, long, bool> done, string what, TimeSpan timeout)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            Task signal;
-            lock (gate)
-            {
-                if (states.FindLast(s => done(s.State, s.At)) is { State: { } found })
-                {
-                    return found;
-                }
-
-                signal = changed.Task;
-            }
-
-            var left = timeout - deadline.Elapsed;
-            if (left <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"timed out after {timeout.TotalSeconds:0.#} s waiting for {what}; last state: {States.LastOrDefault().State}");
-            }
-
-            try
-            {
-                await signal.WaitAsync(left);
-            }
-            catch (TimeoutException)
-            {
-                // Checked once more above, then reported.
-            }
-        }
+        BoardState? found = null;
+        await states.WaitForAsync(
+            all => (found = all.LastOrDefault(s => done(s.Value, s.At)).Value) is not null,
+            what,
+            timeout,
+            static all => $"last state: {(all is [.., var (last, _)] ? last : null)}");
+        return found!;
     }
 
     /// <inheritdoc/>
@@ -74,15 +41,7 @@ public sealed class BoardObserver(IGrainFactory grains) : IPlayerObserver
 
         var state = JsonSerializer.Deserialize<BoardState>(message.Payload.Utf8, RoomJson.Options)
             ?? throw new InvalidOperationException("the State payload is null");
-        TaskCompletionSource signal;
-        lock (gate)
-        {
-            states.Add((state, Stopwatch.GetTimestamp()));
-            signal = changed;
-            changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        signal.TrySetResult();
+        states.Add(state);
         return Task.CompletedTask;
     }
 

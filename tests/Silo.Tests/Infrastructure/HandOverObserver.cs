@@ -15,37 +15,17 @@ namespace OrleansGame.Silo.Tests.Infrastructure;
 /// </summary>
 public sealed class HandOverObserver(IGrainFactory grains) : IPlayerObserver
 {
-    private readonly Lock gate = new();
-    private readonly List<(Snapshot Snapshot, long At)> snapshots = [];
-    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Arrivals<Snapshot> snapshots = new();
     private int movingNotices;
 
     /// <summary>How many times the room said it was moving.</summary>
     public int MovingNotices => Volatile.Read(ref movingNotices);
 
     /// <summary>The snapshots received so far, with their <see cref="Stopwatch"/> arrival timestamps.</summary>
-    public IReadOnlyList<(Snapshot Snapshot, long At)> Snapshots
-    {
-        get
-        {
-            lock (gate)
-            {
-                return [.. snapshots];
-            }
-        }
-    }
+    public IReadOnlyList<(Snapshot Snapshot, long At)> Snapshots => snapshots.All;
 
     /// <summary>The latest snapshot, or null.</summary>
-    public Snapshot? Last
-    {
-        get
-        {
-            lock (gate)
-            {
-                return snapshots.Count == 0 ? null : snapshots[^1].Snapshot;
-            }
-        }
-    }
+    public Snapshot? Last => snapshots.All is [.., var (last, _)] ? last : null;
 
     /// <summary>The longest time between two consecutive snapshots that arrived at or after <paramref name="since"/>.</summary>
     public TimeSpan LongestGapSince(long since)
@@ -65,38 +45,8 @@ public sealed class HandOverObserver(IGrainFactory grains) : IPlayerObserver
     }
 
     /// <summary>Waits, with a bound, until the received snapshots satisfy <paramref name="done"/>.</summary>
-    public async Task WaitForAsync(Func<IReadOnlyList<(Snapshot Snapshot, long At)>, bool> done, string what, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            Task signal;
-            lock (gate)
-            {
-                if (done(snapshots))
-                {
-                    return;
-                }
-
-                signal = changed.Task;
-            }
-
-            var left = timeout - deadline.Elapsed;
-            if (left <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"timed out after {timeout.TotalSeconds:0.#} s waiting for {what}; last snapshot: {Last}");
-            }
-
-            try
-            {
-                await signal.WaitAsync(left);
-            }
-            catch (TimeoutException)
-            {
-                // Checked once more above, then reported.
-            }
-        }
-    }
+    public Task WaitForAsync(Func<IReadOnlyList<(Snapshot Snapshot, long At)>, bool> done, string what, TimeSpan timeout) =>
+        snapshots.WaitForAsync(all => done(all), what, timeout, static all => $"last snapshot: {(all is [.., var (last, _)] ? last : null)}");
 
     /// <inheritdoc/>
     public Task OnMessageAsync(ServerMessage message)
@@ -109,15 +59,7 @@ public sealed class HandOverObserver(IGrainFactory grains) : IPlayerObserver
 
         var snapshot = JsonSerializer.Deserialize<Snapshot>(message.Payload.Utf8, RoomJson.Options)
             ?? throw new InvalidOperationException("the Snapshot payload is null");
-        TaskCompletionSource signal;
-        lock (gate)
-        {
-            snapshots.Add((snapshot, Stopwatch.GetTimestamp()));
-            signal = changed;
-            changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        signal.TrySetResult();
+        snapshots.Add(snapshot);
         return Task.CompletedTask;
     }
 
