@@ -10,6 +10,9 @@ namespace OrleansGame.LoadTest.Coordinator;
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
+    // Every port FreePort gave out in this process.
+    private static readonly HashSet<int> HandedOut = [];
+
     private readonly Process process;
     private readonly Task pump;
     private readonly StreamWriter log;
@@ -95,16 +98,32 @@ internal sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
 
+        var exited = process.HasExited ? $"exited with code {process.ExitCode} before it answered" : $"did not become healthy within {timeout.TotalSeconds} s";
         await server.DisposeAsync();
-        throw new InvalidOperationException($"{program} {string.Join(' ', programArguments)} did not become healthy within {timeout.TotalSeconds} s; see {logPath}");
+        var end = string.Join(Environment.NewLine, (await File.ReadAllLinesAsync(logPath)).TakeLast(20));
+        throw new InvalidOperationException($"{program} {string.Join(' ', programArguments)} {exited}; the end of {logPath}:{Environment.NewLine}{end}");
     }
 
-    /// <summary>A port nobody listens on right now (another may take it before the server binds, rarely).</summary>
+    /// <summary>
+    /// A port nobody listens on right now, and never handed out before by this process: a server is given several
+    /// (its HTTP, operations, silo and gateway ports), and the system may offer the same free port twice in a row.
+    /// Another process may still take it before the server binds, rarely.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     /// <inheritdoc/>
