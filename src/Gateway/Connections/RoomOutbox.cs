@@ -117,9 +117,10 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
         {
             var now = time.GetTimestamp();
             (lane.Current, lane.CurrentCount, lane.Started) = (delivery, batch.Length, now);
-            // The first delivery, or the first after a rest (the timer then waits for the lane's idle end); none once
-            // the outbox is disposed, its timers with it, while the delivery before was in flight.
-            if (!lane.Retired && (lane.Timer is null || lane.TimerDue > now + Timestamps(DeliveryTimeout)))
+            // The first delivery, the first after a rest (the timer then waits for the lane's idle end), or one that
+            // follows a delivery given up on (the timer fired and is not set); none once the outbox is disposed, its
+            // timers with it, while the delivery before was in flight.
+            if (!lane.Retired && (lane.Timer is null || lane.TimerDue <= now || lane.TimerDue > now + Timestamps(DeliveryTimeout)))
             {
                 Arm(lane, now, DeliveryTimeout);
             }

@@ -47,7 +47,7 @@ internal static class ObservabilityExtensions
     public static IReadOnlyList<string> PlatformActivitySources { get; } = ["Microsoft.AspNetCore", "Microsoft.AspNetCore.SignalR.Server"];
 
     /// <summary>
-    /// Adds the game's metrics and hub telemetry, OpenTelemetry (Prometheus; OTLP too when
+    /// Adds the game's metrics and hub telemetry, OpenTelemetry (Prometheus; tracing and OTLP too when
     /// <see cref="OtlpEndpointVariable"/> is set), Orleans activity propagation, and the dashboard in standalone mode.
     /// </summary>
     public static WebApplicationBuilder AddGameObservability(this WebApplicationBuilder builder)
@@ -79,23 +79,24 @@ internal static class ObservabilityExtensions
             builder.UseOrleansClient(client => client.AddActivityPropagation());
         }
 
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(GatewayTelemetry.Name, GrainTelemetry.MeterName, GrainTelemetry.OrleansMeterName)
                 .AddMeter([.. PlatformMeters])
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                .AddSource(GatewayTelemetry.Name)
-                .AddSource([.. GrainTelemetry.OrleansActivitySources])
-                .AddSource([.. PlatformActivitySources])
-                // Without an exporter nothing is recorded: activities still carry the trace context along, cheaply.
-                .SetSampler(otlp ? new ParentBasedSampler(new AlwaysOnSampler()) : new AlwaysOffSampler()));
+                .AddPrometheusExporter());
         services.ConfigureOpenTelemetryMeterProvider((provider, meters) => meters.AddView(OnlyThisHost(provider.GetRequiredService<IMeterFactory>())));
-        if (otlp)
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
         {
-            telemetry.UseOtlpExporter();
+            // Traced only when exported: a listener that samples nothing still has every hub message and grain call
+            // make its activities, a cost per message for spans nobody records.
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddSource(GatewayTelemetry.Name)
+                    .AddSource([.. GrainTelemetry.OrleansActivitySources])
+                    .AddSource([.. PlatformActivitySources])
+                    .SetSampler(new ParentBasedSampler(new AlwaysOnSampler())))
+                .UseOtlpExporter();
         }
 
         return builder;

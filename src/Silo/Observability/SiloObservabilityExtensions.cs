@@ -23,25 +23,25 @@ internal static class SiloObservabilityExtensions
 
     private static readonly string[] PlatformMeters = ["System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
-    /// <summary>Adds Orleans activity propagation and OpenTelemetry (Prometheus; OTLP too when <see cref="OtlpEndpointVariable"/> is set).</summary>
+    /// <summary>Adds Orleans activity propagation and OpenTelemetry (Prometheus; tracing and OTLP too when <see cref="OtlpEndpointVariable"/> is set).</summary>
     public static WebApplicationBuilder AddSiloObservability(this WebApplicationBuilder builder)
     {
         // Orleans applies every UseOrleans delegate to the one silo the host runs.
         builder.UseOrleans(silo => silo.AddActivityPropagation());
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(GrainTelemetry.MeterName, GrainTelemetry.OrleansMeterName)
                 .AddMeter(PlatformMeters)
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                .AddSource([.. GrainTelemetry.OrleansActivitySources])
-                // Without an exporter nothing is recorded: activities still carry the trace context along, cheaply.
-                .SetSampler(otlp ? new ParentBasedSampler(new AlwaysOnSampler()) : new AlwaysOffSampler()));
-        if (otlp)
+                .AddPrometheusExporter());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
         {
-            telemetry.UseOtlpExporter();
+            // Traced only when exported: a listener that samples nothing still has every grain call make its activities.
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddSource([.. GrainTelemetry.OrleansActivitySources])
+                    .SetSampler(new ParentBasedSampler(new AlwaysOnSampler())))
+                .UseOtlpExporter();
         }
 
         return builder;

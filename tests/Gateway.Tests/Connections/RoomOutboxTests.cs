@@ -159,6 +159,31 @@ public sealed class RoomOutboxTests
     }
 
     [Fact]
+    public async Task Post_DeliveryAfterOneGivenUp_IsWatchedAndGivenUpInItsTurn()
+    {
+        var room = new Room();
+        var time = new FakeTimeProvider();
+        var logger = new FakeLogger<RoomOutbox>();
+        using var outbox = new RoomOutbox(logger, time);
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+        outbox.Post("r1", room.DeliverAsync, Message("a", 2));
+        time.Advance(RoomOutbox.DeliveryTimeout);
+        await room.WaitForBatchesAsync(2);
+
+        // The delivery that went when the first was given up goes unanswered too: it is given up in its turn.
+        outbox.Post("r1", room.DeliverAsync, Message("a", 3));
+        time.Advance(RoomOutbox.DeliveryTimeout);
+        await room.WaitForBatchesAsync(3);
+        room.Complete(0);
+        room.Complete(1);
+        room.Complete(2);
+        await WaitIdleAsync(outbox);
+
+        Assert.Equal([["a1"], ["a2"], ["a3"]], room.Batches);
+        Assert.Equal(2, logger.Collector.GetSnapshot().Count(static r => r.Id.Id == 1703));
+    }
+
+    [Fact]
     public async Task Post_ToTwoRooms_EachHasItsOwnDeliveryInFlight()
     {
         var first = new Room();
