@@ -18,6 +18,12 @@ internal static class JitWarmth
     /// <summary>Below this many compilations a second, the server runs the code it will keep running.</summary>
     public const double SettledPerSecond = 5;
 
+    /// <summary>
+    /// How many 5 s steps in a row must stay below <see cref="SettledPerSecond"/>: one quiet step can be a lull, the
+    /// compiler's thread starved by a saturated core, with hundreds of methods a second still to come.
+    /// </summary>
+    public const int QuietSteps = 3;
+
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(5);
 
     /// <summary><see cref="WaitAsync"/> with its own client, saying on the console what it waited for.</summary>
@@ -44,8 +50,9 @@ internal static class JitWarmth
     public static Task<double?> ReadAsync(HttpClient http, ServerProcess server) => ServerMetrics.SumAsync(http, server, Metric);
 
     /// <summary>
-    /// Waits until the server compiled fewer than <see cref="SettledPerSecond"/> methods a second over five seconds, or
-    /// for <paramref name="max"/>; returns how long it waited, and whether it settled (null: the server does not say).
+    /// Waits until the server compiled fewer than <see cref="SettledPerSecond"/> methods a second in each of
+    /// <see cref="QuietSteps"/> five-second steps in a row, or for <paramref name="max"/>; returns how long it waited,
+    /// and whether it settled (null: the server does not say).
     /// </summary>
     public static async Task<(double Seconds, bool? Settled)> WaitAsync(HttpClient http, ServerProcess server, TimeSpan max)
     {
@@ -55,6 +62,7 @@ internal static class JitWarmth
             return (0, null);
         }
 
+        var quiet = 0;
         while (true)
         {
             var stepStarted = Stopwatch.GetTimestamp();
@@ -66,9 +74,10 @@ internal static class JitWarmth
 
             var rate = (after - before) / Stopwatch.GetElapsedTime(stepStarted).TotalSeconds;
             var waited = Stopwatch.GetElapsedTime(started);
-            if (rate < SettledPerSecond || waited >= max)
+            quiet = rate < SettledPerSecond ? quiet + 1 : 0;
+            if (quiet >= QuietSteps || waited >= max)
             {
-                return (waited.TotalSeconds, rate < SettledPerSecond);
+                return (waited.TotalSeconds, quiet >= QuietSteps);
             }
 
             before = after;
