@@ -26,6 +26,9 @@ internal static class JitWarmth
 
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long the compiler must stay below <see cref="SettledPerSecond"/>: <see cref="QuietSteps"/> steps.</summary>
+    public static TimeSpan QuietTime => Step * QuietSteps;
+
     /// <summary><see cref="WaitAsync"/> with its own client, saying on the console what it waited for.</summary>
     public static async Task<(double Seconds, bool? Settled)> SettleAsync(string target, ServerProcess server, TimeSpan max)
     {
