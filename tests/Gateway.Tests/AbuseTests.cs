@@ -6,7 +6,7 @@ using OrleansGame.Arena.Wire;
 namespace OrleansGame.Gateway.Tests;
 
 /// <summary>A misbehaving client loses its own connection and nobody else notices.</summary>
-[Collection(GatewayCollection.Name)]
+[Collection(AbuseCollection.Name)]
 public sealed class AbuseTests(GatewayFixture fixture)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
