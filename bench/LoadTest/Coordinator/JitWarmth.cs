@@ -4,11 +4,11 @@ using System.Globalization;
 namespace OrleansGame.LoadTest.Coordinator;
 
 /// <summary>
-/// How warm a server's code is, from the methods its JIT has compiled (the runtime's own counter, which the gateway
-/// and the bare hub publish at <c>/metrics</c>). A server on one busy core keeps compiling for a minute or more after
-/// its load starts: every hot method is compiled at tier 0, again instrumented, and again optimized, on one background
-/// thread that competes with the load. A window measured meanwhile measures the compiler and unoptimized code, and
-/// two builds compared that way differ by how far each got.
+/// How warm a server's code is, from the methods its JIT has compiled (the runtime's own counter, which the gateway,
+/// the silo and the bare hub publish at <c>/metrics</c>; the processes of a split target count together). A server on
+/// one busy core keeps compiling for a minute or more after its load starts: every hot method is compiled at tier 0,
+/// again instrumented, and again optimized, on one background thread that competes with the load. A window measured
+/// meanwhile measures the compiler and unoptimized code, and two builds compared that way differ by how far each got.
 /// </summary>
 internal static class JitWarmth
 {
@@ -30,10 +30,10 @@ internal static class JitWarmth
     public static TimeSpan QuietTime => Step * QuietSteps;
 
     /// <summary><see cref="WaitAsync"/> with its own client, saying on the console what it waited for.</summary>
-    public static async Task<(double Seconds, bool? Settled)> SettleAsync(string target, ServerProcess server, TimeSpan max)
+    public static async Task<(double Seconds, bool? Settled)> SettleAsync(string target, IReadOnlyList<ServerProcess> servers, TimeSpan max)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var settle = await WaitAsync(http, server, max);
+        var settle = await WaitAsync(http, servers, max);
         var said = settle.Settled switch
         {
             true => $"JIT settled after {settle.Seconds:F0} s more",
@@ -49,18 +49,18 @@ internal static class JitWarmth
         return settle;
     }
 
-    /// <summary>Methods compiled so far; null when the server does not publish the counter.</summary>
-    public static Task<double?> ReadAsync(HttpClient http, ServerProcess server) => ServerMetrics.SumAsync(http, server, Metric);
+    /// <summary>Methods compiled so far by <paramref name="servers"/> together; null when none publishes the counter.</summary>
+    public static Task<double?> ReadAsync(HttpClient http, IReadOnlyList<ServerProcess> servers) => ServerMetrics.SumAsync(http, servers, Metric);
 
     /// <summary>
-    /// Waits until the server compiled fewer than <see cref="SettledPerSecond"/> methods a second in each of
+    /// Waits until the servers together compiled fewer than <see cref="SettledPerSecond"/> methods a second in each of
     /// <see cref="QuietSteps"/> five-second steps in a row, or for <paramref name="max"/>; returns how long it waited,
-    /// and whether it settled (null: the server does not say).
+    /// and whether they settled (null: no server says).
     /// </summary>
-    public static async Task<(double Seconds, bool? Settled)> WaitAsync(HttpClient http, ServerProcess server, TimeSpan max)
+    public static async Task<(double Seconds, bool? Settled)> WaitAsync(HttpClient http, IReadOnlyList<ServerProcess> servers, TimeSpan max)
     {
         var started = Stopwatch.GetTimestamp();
-        if (max <= TimeSpan.Zero || await ReadAsync(http, server) is not { } before)
+        if (max <= TimeSpan.Zero || await ReadAsync(http, servers) is not { } before)
         {
             return (0, null);
         }
@@ -70,7 +70,7 @@ internal static class JitWarmth
         {
             var stepStarted = Stopwatch.GetTimestamp();
             await Task.Delay(Step);
-            if (await ReadAsync(http, server) is not { } after)
+            if (await ReadAsync(http, servers) is not { } after)
             {
                 return (Stopwatch.GetElapsedTime(started).TotalSeconds, null);
             }

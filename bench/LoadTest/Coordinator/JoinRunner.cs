@@ -99,7 +99,7 @@ internal sealed class JoinRunner(LoadTestOptions options, string runDirectory)
             }
 
             // A round measures joining, not the JIT compiling what the last round or the connecting ran first.
-            var settle = await JitWarmth.SettleAsync(target, server, TimeSpan.FromSeconds(Math.Min(options.SettleMaxSeconds, Remaining.TotalSeconds - options.HoldSeconds - 70)));
+            var settle = await JitWarmth.SettleAsync(target, [.. sides.Select(static s => s.Process)], TimeSpan.FromSeconds(Math.Min(options.SettleMaxSeconds, Remaining.TotalSeconds - options.HoldSeconds - 70)));
             var result = await RoundAsync(target, round, server, sides.Skip(1).ToList(), workers) with { SettleSeconds = Math.Round(settle.Seconds, 1) };
             results.Add(result);
             Console.WriteLine("   " + JoinReport.Row(result));
@@ -229,36 +229,7 @@ internal sealed class JoinRunner(LoadTestOptions options, string runDirectory)
     // The matchmaker partitions active on the given silos, summed from their Prometheus endpoints; -1 when none reports it.
     private static async Task<int> PartitionsAsync(IEnumerable<ServerProcess> silos)
     {
-        const string Name = "orleansgame_matchmaking_partitions";
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var total = 0.0;
-        var found = false;
-        foreach (var silo in silos)
-        {
-            try
-            {
-                var text = await http.GetStringAsync(new Uri(silo.MetricsUri, "/metrics"));
-                foreach (var line in text.Split('\n'))
-                {
-                    // name{labels} value [timestamp]
-                    if (!line.StartsWith(Name, StringComparison.Ordinal) || line.Length == Name.Length || line[Name.Length] is not ('{' or ' '))
-                    {
-                        continue;
-                    }
-
-                    var rest = line[Name.Length] == '{' ? line[(line.IndexOf('}', StringComparison.Ordinal) + 1)..] : line[Name.Length..];
-                    if (double.TryParse(rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(), NumberStyles.Float, Invariant, out var value))
-                    {
-                        total += value;
-                        found = true;
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-            }
-        }
-
-        return found ? (int)total : -1;
+        return await ServerMetrics.SumAsync(http, silos, "orleansgame_matchmaking_partitions") is { } total ? (int)total : -1;
     }
 }

@@ -74,7 +74,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
                 var rest = (Seconds: 0.0, LeftOver: "");
                 if (options.Rest && current > 0)
                 {
-                    rest = await RestAsync(target, server, workers);
+                    rest = await RestAsync(target, server, [server, .. sides.Select(static s => s.Process)], workers);
                     current = 0;
                 }
 
@@ -82,7 +82,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
                 current = level;
                 Console.WriteLine($"   {target} {level,5} bots: {connected} connected; warming up {options.WarmupSeconds} s, then measuring {options.WindowSeconds} s");
                 await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
-                var settle = await SettleAsync(target, server);
+                var settle = await SettleAsync(target, [server, .. sides.Select(static s => s.Process)]);
                 var result = await MeasureAsync(target, level, server, sides, workers, idle) with
                 {
                     RestSeconds = Math.Round(rest.Seconds, 1),
@@ -110,9 +110,9 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         return results;
     }
 
-    // After the warm-up, until the server's JIT compiles next to nothing (at most --settle-max seconds).
-    private Task<(double Seconds, bool? Settled)> SettleAsync(string target, ServerProcess server) =>
-        JitWarmth.SettleAsync(target, server, TimeSpan.FromSeconds(Math.Min(options.SettleMaxSeconds, Remaining.TotalSeconds - options.WindowSeconds - 10)));
+    // After the warm-up, until the servers' JIT compiles next to nothing (at most --settle-max seconds).
+    private Task<(double Seconds, bool? Settled)> SettleAsync(string target, IReadOnlyList<ServerProcess> servers) =>
+        JitWarmth.SettleAsync(target, servers, TimeSpan.FromSeconds(Math.Min(options.SettleMaxSeconds, Remaining.TotalSeconds - options.WindowSeconds - 10)));
 
     // The server side's CPU with the generators started and no bot: what a level's CPU is measured above.
     private async Task<double> MeasureIdleAsync(ServerProcess server, List<(string Name, ServerProcess Process)> sides)
@@ -131,8 +131,9 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         return Math.Round(before.Zip(after, (b, a) => b is null || a is null ? 0 : 100 * (a.CpuSeconds - b.CpuSeconds) / elapsed).Sum(), 2);
     }
 
-    // Every bot leaves; then wait until the server holds no connection on its port and (a gateway) no active room.
-    private async Task<(double Seconds, string LeftOver)> RestAsync(string target, ServerProcess server, List<WorkerProcess> workers)
+    // Every bot leaves; then wait until the server holds no connection on its port and (a gateway, or a split target's
+    // silos) no active room.
+    private async Task<(double Seconds, string LeftOver)> RestAsync(string target, ServerProcess server, IReadOnlyList<ServerProcess> servers, List<WorkerProcess> workers)
     {
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(workers.Select(static w => w.ClearAsync(TimeSpan.FromSeconds(120))));
@@ -141,8 +142,8 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         while (true)
         {
             var sockets = await SocketSample.ReadAsync(server.Port, CancellationToken.None);
-            var rooms = await ServerMetrics.SumAsync(http, server, "orleansgame_rooms_active");
-            var connections = await ServerMetrics.SumAsync(http, server, "orleansgame_connections_current");
+            var rooms = await ServerMetrics.SumAsync(http, servers, "orleansgame_rooms_active");
+            var connections = await ServerMetrics.SumAsync(http, servers, "orleansgame_connections_current");
             var busy = (sockets?.Sockets ?? 0) > 0 || rooms > 0 || connections > 0;
             var elapsed = Stopwatch.GetElapsedTime(started);
             if (!busy || elapsed >= bound)
@@ -175,7 +176,8 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         var workersBefore = workers.Select(w => ProcessSample.Read(w.Pid)).ToList();
         var socketsBefore = await SocketSample.ReadAsync(server.Port, CancellationToken.None);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var jitBefore = await JitWarmth.ReadAsync(http, server);
+        List<ServerProcess> servers = [server, .. sides.Select(static s => s.Process)];
+        var jitBefore = await JitWarmth.ReadAsync(http, servers);
         var started = Stopwatch.GetTimestamp();
         var counters = options.CountersToolDirectory is { } tool
             ? CountersCollector.Start(tool, server.Pid, TimeSpan.FromSeconds(options.WindowSeconds), Path.Combine(runDirectory, $"counters-{target}-{level}.csv"))
@@ -185,7 +187,7 @@ internal sealed class RampRunner(LoadTestOptions options, string runDirectory)
         var windows = await Task.WhenAll(workers.Select(static w => w.EndAsync()));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var socketsAfter = await SocketSample.ReadAsync(server.Port, CancellationToken.None);
-        var jitAfter = await JitWarmth.ReadAsync(http, server);
+        var jitAfter = await JitWarmth.ReadAsync(http, servers);
         var serverAfter = ProcessSample.Read(server.Pid);
         var sidesAfter = sides.Select(static s => ProcessSample.Read(s.Process.Pid)).ToList();
         var workersAfter = workers.Select(w => ProcessSample.Read(w.Pid)).ToList();

@@ -2,16 +2,33 @@ using System.Globalization;
 
 namespace OrleansGame.LoadTest.Coordinator;
 
-/// <summary>Reads one figure from a server's Prometheus endpoint (the gateway's operations port).</summary>
+/// <summary>Reads one figure from the servers' Prometheus endpoints (a gateway's operations port, a silo's own).</summary>
 internal static class ServerMetrics
 {
-    /// <summary>The sum of every series of <paramref name="name"/> at <paramref name="server"/>'s <c>/metrics</c>; null when the server has no such endpoint or figure.</summary>
-    public static async Task<double?> SumAsync(HttpClient http, ServerProcess server, string name)
+    /// <summary>
+    /// The sum of every series of <paramref name="name"/> at the <c>/metrics</c> of each of <paramref name="servers"/>
+    /// that has one (a split target's figure is its gateway's and its silos' together); null when none has the figure.
+    /// </summary>
+    public static async Task<double?> SumAsync(HttpClient http, IEnumerable<ServerProcess> servers, string name)
+    {
+        double? total = null;
+        foreach (var server in servers)
+        {
+            if (server.MetricsUri is { } uri && await SumAsync(http, uri, name) is { } value)
+            {
+                total = (total ?? 0) + value;
+            }
+        }
+
+        return total;
+    }
+
+    private static async Task<double?> SumAsync(HttpClient http, Uri server, string name)
     {
         string text;
         try
         {
-            using var response = await http.GetAsync(new Uri(server.MetricsUri, "/metrics"));
+            using var response = await http.GetAsync(new Uri(server, "/metrics"));
             if (!response.IsSuccessStatusCode)
             {
                 return null;

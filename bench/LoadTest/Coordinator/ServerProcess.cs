@@ -34,8 +34,11 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>The server's base address.</summary>
     public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
 
-    /// <summary>Where the server answers <c>/metrics</c>: its operations port when it has one (a gateway), else <see cref="BaseUri"/>.</summary>
-    public Uri MetricsUri { get; set; } = null!;
+    /// <summary>
+    /// Where the server answers <c>/metrics</c>: its operations port when it has one (a gateway), else
+    /// <see cref="BaseUri"/>; null for a process that is no HTTP server (redis).
+    /// </summary>
+    public Uri? MetricsUri { get; set; }
 
     /// <summary>
     /// Starts <paramref name="dll"/> with <c>dotnet</c> on a free port (on <paramref name="cpus"/> when given) and waits
@@ -85,7 +88,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {command}");
         var server = new ServerProcess(process, log, port);
-        server.MetricsUri = server.BaseUri;
+        server.MetricsUri = healthPath is null ? null : server.BaseUri;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout && !process.HasExited)

@@ -90,6 +90,7 @@ internal sealed class Topology(LoadTestOptions options, string runDirectory)
         }
 
         var gatewayPort = ServerProcess.FreePort();
+        var operations = OperationsUrl();
         var gatewayEnvironment = new Dictionary<string, string>(cluster)
         {
             ["Orleans__Mode"] = "Client",
@@ -97,10 +98,12 @@ internal sealed class Topology(LoadTestOptions options, string runDirectory)
             ["Limits__MaxConnectionsPerAddress"] = "100000",
             ["Limits__SessionsPerMinutePerAddress"] = "100000",
             ["Limits__QueriesPerMinutePerAddress"] = "100000",
-            ["Operations__Url"] = OperationsUrl(),
+            ["Operations__Url"] = operations,
         };
-        return await ServerProcess.StartAsync("dotnet", [options.GatewayDll, "--urls", $"http://127.0.0.1:{gatewayPort}"],
+        var gateway = await ServerProcess.StartAsync("dotnet", [options.GatewayDll, "--urls", $"http://127.0.0.1:{gatewayPort}"],
             Path.GetDirectoryName(Path.GetFullPath(options.GatewayDll))!, gatewayEnvironment, Log(target), gatewayPort, GatewayReadyPath, StartTimeout, ServerCpus);
+        gateway.MetricsUri = await MetricsUriAsync(new Uri(operations + "/"), gateway.BaseUri);
+        return gateway;
     }
 
     // The gateway's health endpoints are on its operations port; this public request needs the grains just as /readyz
