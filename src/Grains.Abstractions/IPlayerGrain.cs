@@ -29,6 +29,13 @@ public interface IPlayerGrain : IGrainWithStringKey
     /// </summary>
     Task<Closing?> RenewAsync(IPlayerObserver observer, IGatewayObserver? gateway = null);
 
+    /// <summary>
+    /// Renews as <see cref="RenewAsync"/> does, and pushes the room's state again as <c>RoomState</c> when
+    /// <paramref name="observer"/> is the player's connection and holds a seat: its gateway was cut off from the cluster
+    /// for a while, and what the grains pushed meanwhile (a room resumed on another silo sends its state once) is lost.
+    /// </summary>
+    Task<Closing?> ResyncAsync(IPlayerObserver observer, IGatewayObserver? gateway = null);
+
     /// <summary>The connection of <paramref name="observer"/> ended: the player is away and the seat hold starts.</summary>
     Task DetachAsync(IPlayerObserver observer);
 

@@ -1,6 +1,9 @@
 namespace OrleansGame.Gateway.Connections;
 
-/// <summary>Hand-over: following the player's room when its silo stops and it moves to another one.</summary>
+/// <summary>
+/// Hand-over: following the player's room when its silo stops and it moves to another one, and asking for its state
+/// again when this gateway's connection to the cluster comes back.
+/// </summary>
 internal sealed partial class PlayerConnection
 {
     private static readonly TimeSpan FollowRoomAttemptTimeout = TimeSpan.FromSeconds(5);
@@ -28,9 +31,39 @@ internal sealed partial class PlayerConnection
         }
     }
 
+    /// <summary>
+    /// This gateway's connection to the cluster came back after it had none: asks the player grain to push the room's
+    /// state again, since what the grains pushed meanwhile is lost (a room resumed on another silo sends its state once,
+    /// and a mode that sends state only on change would send nothing more until the next change). Closes the connection
+    /// when it is no longer the player's.
+    /// </summary>
+    public async Task ResyncAsync()
+    {
+        if (_observerReference is not { } reference || Volatile.Read(ref _stopping) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await _player.ResyncAsync(reference, _fanout.Reference).WaitAsync(FollowRoomAttemptTimeout, _token) is { } ended)
+            {
+                await CloseAsync(ended);
+            }
+        }
+        catch (Exception exception) when (!_token.IsCancellationRequested)
+        {
+            // The renewal, at its interval, re-attaches and pushes the state as well.
+            LogResyncFailed(_logger, PlayerId, exception);
+        }
+    }
+
     [LoggerMessage(EventId = 1451, Level = LogLevel.Information, Message = "Player {PlayerId}'s room {RoomId} moved; called it back (attempt {Attempt})")]
     private static partial void LogFollowedRoom(ILogger logger, string playerId, string roomId, int attempt);
 
     [LoggerMessage(EventId = 1452, Level = LogLevel.Warning, Message = "Calling player {PlayerId}'s moving room {RoomId} failed (attempt {Attempt})")]
     private static partial void LogFollowRoomFailed(ILogger logger, string playerId, string roomId, int attempt, Exception exception);
+
+    [LoggerMessage(EventId = 1453, Level = LogLevel.Warning, Message = "Asking player {PlayerId}'s grain for the room's state again failed")]
+    private static partial void LogResyncFailed(ILogger logger, string playerId, Exception exception);
 }

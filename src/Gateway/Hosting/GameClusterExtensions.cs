@@ -1,5 +1,6 @@
 using Orleans.Serialization;
 using Orleans.Storage;
+using OrleansGame.Gateway.Connections;
 using OrleansGame.Grains;
 using OrleansGame.Modes;
 
@@ -35,7 +36,9 @@ internal static class GameClusterExtensions
 
                 builder.UseOrleansClient(client => client
                     .Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId))
+                    .Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod)
                     .UseRedisClustering(redis));
+                builder.Services.AddSingleton<IClusterConnectionStatusObserver, ClusterConnectionWatcher>();
                 break;
             default:
                 throw new InvalidOperationException($"Orleans:Mode must be Standalone or Client, not {options.Mode}.");

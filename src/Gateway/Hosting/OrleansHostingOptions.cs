@@ -20,4 +20,10 @@ internal sealed class OrleansHostingOptions
 
     /// <summary>The service id. Default <c>orleans-game</c>.</summary>
     public string ServiceId { get; set; } = "orleans-game";
+
+    /// <summary>
+    /// How often a client-mode gateway reads the silos' gateways from Redis (client only). Default 1 minute, Orleans'
+    /// own: a silo that joined meanwhile is used from the next read (one is made at once when a known one disconnects).
+    /// </summary>
+    public TimeSpan GatewayListRefreshPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

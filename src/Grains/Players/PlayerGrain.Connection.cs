@@ -87,6 +87,24 @@ internal sealed partial class PlayerGrain
     }
 
     /// <inheritdoc />
+    public async Task<Closing?> ResyncAsync(IPlayerObserver observer, IGatewayObserver? gateway = null)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        if (!observer.Equals(this.observer))
+        {
+            // Retired, superseded, or forgotten by a reactivation (which the renewal re-attaches, pushing the state).
+            return await RenewAsync(observer, gateway);
+        }
+
+        if (Record.CurrentRoom is { } roomId && await Room(roomId).ResumeAsync(PlayerId, observer, gateway) is { } resumed)
+        {
+            Push(observer, resumed, static (o, r) => o.OnRoomStateAsync(r));
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
     public async Task DetachAsync(IPlayerObserver observer)
     {
         if (observer is not null && observer.Equals(this.observer))

@@ -45,6 +45,23 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Resync_OfTheCurrentConnection_PushesItsSeatAgain_AndOfAnotherOneClosesIt()
+    {
+        var alice = await fixture.NewPlayerAsync("Alice");
+        var code = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.RoomId;
+        var (stranger, strangerRef) = fixture.NewConnection();
+        var before = alice.Connection.RoomStates.Count;
+
+        Assert.Null(await alice.Grain.ResyncAsync(alice.Reference));
+
+        var state = await alice.Connection.WaitForAsync(o => o.RoomStates.Count > before ? o.RoomStates[^1] : null, what: "the seat pushed again");
+        Assert.Equal(code, state.RoomId);
+        Assert.Contains(state.Roster, r => r.PlayerId == alice.Id);
+        Assert.Equal(ClosingReasons.DuplicateSession, (await alice.Grain.ResyncAsync(strangerRef))?.Reason);
+        Assert.Empty(stranger.RoomStates);
+    }
+
+    [Fact]
     public async Task Pong_FromConnection_MeasuresRttAndShowsItInSnapshots()
     {
         var alice = await fixture.NewPlayerAsync("Alice", attach: false);

@@ -1,0 +1,37 @@
+namespace OrleansGame.Gateway.Connections;
+
+/// <summary>
+/// Watches a client-mode gateway's connection to the cluster. While it has no silo gateway, whatever the grains push
+/// to its connections is lost (<c>ClientNotAvailableException</c> on their side); that is how a room that resumed on a
+/// surviving silo could send its one state copy into nothing when this gateway had reached the cluster only through
+/// the silo that stopped. When the connection comes back, every connection asks for its room's state again.
+/// </summary>
+internal sealed partial class ClusterConnectionWatcher(ConnectionRegistry registry, ILogger<ClusterConnectionWatcher> logger)
+    : IClusterConnectionStatusObserver
+{
+    /// <inheritdoc/>
+    public void NotifyClusterConnectionLost() => LogLost(logger, registry.Count);
+
+    /// <inheritdoc/>
+    public void NotifyGatewayCountChanged(int currentNumberOfGateways, int previousNumberOfGateways, bool connectionRecovered)
+    {
+        if (!connectionRecovered)
+        {
+            return;
+        }
+
+        var connections = registry.Snapshot();
+        LogRecovered(logger, currentNumberOfGateways, connections.Count);
+        foreach (var connection in connections)
+        {
+            // Orleans calls this on its own thread: the calls go out without waiting for each other.
+            _ = connection.ResyncAsync();
+        }
+    }
+
+    [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "Lost the connection to the cluster; {Count} players connected here miss what the grains push until it is back")]
+    private static partial void LogLost(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1512, Level = LogLevel.Information, Message = "The connection to the cluster is back ({Gateways} silo gateways); asking the rooms of {Count} players for their state again")]
+    private static partial void LogRecovered(ILogger logger, int gateways, int count);
+}
