@@ -9,13 +9,20 @@ namespace OrleansGame.Gateway.Connections;
 internal sealed partial class ClusterConnectionWatcher(ConnectionRegistry registry, ILogger<ClusterConnectionWatcher> logger)
     : IClusterConnectionStatusObserver
 {
+    // Set when the connection is lost, so that the first connection at start is not taken for a recovery.
+    private int _lost;
+
     /// <inheritdoc/>
-    public void NotifyClusterConnectionLost() => LogLost(logger, registry.Count);
+    public void NotifyClusterConnectionLost()
+    {
+        Volatile.Write(ref _lost, 1);
+        LogLost(logger, registry.Count);
+    }
 
     /// <inheritdoc/>
     public void NotifyGatewayCountChanged(int currentNumberOfGateways, int previousNumberOfGateways, bool connectionRecovered)
     {
-        if (!connectionRecovered)
+        if (!connectionRecovered || Interlocked.Exchange(ref _lost, 0) == 0)
         {
             return;
         }
