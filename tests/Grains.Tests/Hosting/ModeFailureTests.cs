@@ -35,9 +35,10 @@ public sealed class ModeFailureTests(ModeHostClusterFixture fixture)
         Assert.Contains(counted, static m => (string?)m.Tags["mode"] == "faulty" && (string?)m.Tags["hook"] == "OnTick");
 
         // The other room of the same mode and the room of another mode keep ticking.
-        var ticks = bystander.Connection.States<FaultyState>()[^1].Ticks;
+        // (Waited for, not read: a room's state is pushed one-way, and the first one may not have arrived yet.)
+        var ticks = (await bystander.Connection.WaitForStateAsync<FaultyState>(static _ => true, "the healthy room's state")).Ticks;
         await bystander.Connection.WaitForStateAsync<FaultyState>(s => s.Ticks >= ticks + 5, "the healthy room ticking on");
-        var probeTick = neighbour.Connection.States<ProbeView>()[^1].Tick;
+        var probeTick = (await neighbour.Connection.WaitForStateAsync<ProbeView>(static _ => true, "the probe room's state")).Tick;
         await neighbour.Connection.WaitForStateAsync<ProbeView>(s => s.Tick >= probeTick + 5, "the probe room ticking on");
         Assert.Empty(bystander.Connection.Errors);
 
