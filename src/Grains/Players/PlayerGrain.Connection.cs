@@ -78,10 +78,7 @@ internal sealed partial class PlayerGrain
         this.gateway = gateway;
         metrics.PlayerOnline();
         StartPing();
-        if (Record.CurrentRoom is { } roomId && await Room(roomId).ResumeAsync(PlayerId, observer, gateway) is { } resumed)
-        {
-            Push(observer, resumed, static (o, r) => o.OnRoomStateAsync(r));
-        }
+        await PushSeatAsync(observer, gateway);
 
         return null;
     }
@@ -96,12 +93,18 @@ internal sealed partial class PlayerGrain
             return await RenewAsync(observer, gateway);
         }
 
+        await PushSeatAsync(observer, gateway);
+
+        return null;
+    }
+
+    /// <summary>Resumes the player's seat, if any, for <paramref name="observer"/> and pushes it as <c>RoomState</c>.</summary>
+    private async Task PushSeatAsync(IPlayerObserver observer, IGatewayObserver? gateway)
+    {
         if (Record.CurrentRoom is { } roomId && await Room(roomId).ResumeAsync(PlayerId, observer, gateway) is { } resumed)
         {
             Push(observer, resumed, static (o, r) => o.OnRoomStateAsync(r));
         }
-
-        return null;
     }
 
     /// <inheritdoc />
