@@ -1,4 +1,5 @@
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using OrleansGame.Gateway.Connections;
 using OrleansGame.Grains;
@@ -9,6 +10,9 @@ namespace OrleansGame.Gateway.Hosting;
 /// <summary>Registers the Orleans side of the gateway: a co-hosted silo or a cluster client.</summary>
 internal static class GameClusterExtensions
 {
+    /// <summary>The grain storage the grains name (<c>[PersistentState(..., "game")]</c>).</summary>
+    private const string GameStorage = "game";
+
     /// <summary>Adds the silo (standalone mode) or the client (client mode), as configured under <c>Orleans</c>.</summary>
     public static WebApplicationBuilder AddGameCluster(this WebApplicationBuilder builder)
     {
@@ -17,14 +21,16 @@ internal static class GameClusterExtensions
         switch (options.Mode)
         {
             case OrleansMode.Standalone:
-                builder.UseOrleans(silo => silo
-                    .UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
+                builder.UseOrleans(silo =>
+                {
+                    silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
+                        .AddGameGrains()
+                        .AddShippedModes();
                     // Orleans' own binary serializer instead of the default JSON (Newtonsoft, with type names): the state
                     // never leaves the process, and JSON was most of the cost of a player's write on every join.
-                    .AddMemoryGrainStorage("game", storage => storage.Configure<Serializer>(
-                        static (o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)))
-                    .AddGameGrains()
-                    .AddShippedModes());
+                    silo.Services.AddKeyedSingleton<IGrainStorage>(GameStorage, static (provider, _) => new ProcessMemoryGrainStorage(
+                        new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>()), provider.GetRequiredService<IActivatorProvider>()));
+                });
                 break;
             case OrleansMode.Client:
                 var redis = builder.Configuration.GetConnectionString("redis");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrleansGame.Grains.Abstractions;
 
 namespace OrleansGame.Grains.Rooms;
@@ -8,12 +9,21 @@ internal sealed partial class RoomGrain
     /// <summary>
     /// After the deactivation checkpoint of a silo shutdown, tells every member's connection that the room is moving;
     /// the gateway calls the room again, which reactivates it on a surviving silo from the checkpoint, and the
-    /// restored observers receive snapshots again. Other deactivations (idle, disposal) stay silent.
+    /// restored observers receive snapshots again. Other deactivations (idle, disposal) stay silent, and so does the
+    /// last silo's shutdown: with no silo to move to, the room waits in its checkpoint until a silo hosts it again
+    /// (a gateway whose cluster connection comes back asks for it).
     /// </summary>
     private void AnnounceMoveIfSiloStopping(DeactivationReason reason)
     {
         if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
         {
+            return;
+        }
+
+        if (!AnotherSiloIsActive())
+        {
+            // A call back now could only fail, and Orleans logs each failed placement as an error with its stack.
+            LogNoSiloToMoveTo(RoomId);
             return;
         }
 
@@ -28,6 +38,14 @@ internal sealed partial class RoomGrain
                 Push(observer, roomId, static (o, id) => o.OnRoomMovingAsync(id));
             }
         }
+    }
+
+    /// <summary>Whether a silo other than this one is active, by this silo's view of the membership.</summary>
+    private bool AnotherSiloIsActive()
+    {
+        var self = ServiceProvider.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        return ServiceProvider.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.Members.Values
+            .Any(member => member.Status == SiloStatus.Active && !member.SiloAddress.Equals(self));
     }
 
     /// <summary>

@@ -61,4 +61,7 @@ internal sealed partial class RoomGrain
 
     [LoggerMessage(EventId = 1108, Level = LogLevel.Information, Message = "Room {RoomId} moves to silo {Silo} at an operator's request")]
     private partial void LogMoving(string roomId, string silo);
+
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Information, Message = "Room {RoomId} waits in its checkpoint: no other silo is active to move to")]
+    private partial void LogNoSiloToMoveTo(string roomId);
 }
