@@ -100,13 +100,25 @@ internal sealed partial class RoomGrain
             return Task.FromResult<JoinedRoom?>(null);
         }
 
-        if (!seats.TryGetValue(playerId, out var seat) || !Reconnect(seat, observer, gateway))
+        if (!seats.TryGetValue(playerId, out var seat))
         {
             return Task.FromResult<JoinedRoom?>(null);
         }
 
-        metrics.SeatResumed();
-        LogResumedSeat(RoomId, playerId);
+        // A seat that was not held (a resync, or a new connection that came before the room heard of the drop) is
+        // pushed again, but no seat was taken back.
+        var held = seat.AwaySince is not null;
+        if (!Reconnect(seat, observer, gateway))
+        {
+            return Task.FromResult<JoinedRoom?>(null);
+        }
+
+        if (held)
+        {
+            metrics.SeatResumed();
+            LogResumedSeat(RoomId, playerId);
+        }
+
         return Task.FromResult<JoinedRoom?>(Joined(playerId).Result);
     }
 

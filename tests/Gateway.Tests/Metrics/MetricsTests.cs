@@ -116,7 +116,10 @@ public sealed class MetricsTests
         var first = await gateway.Host.ConnectAsync(session, WireProtocol.Json);
         await first.CreateRoomAsync(isPrivate: true);
         await first.DisposeAsync();
-        var before = await gateway.ScrapeUntilAsync(s => s.Sum(Current) == 0 && s.Sum(Closed) == 1, "the first connection closed");
+        // Offline once the player's grain takes the detach, which it finishes (the room holding the seat) before it
+        // takes the next attach: so the second connection finds the seat held, and takes it back.
+        var before = await gateway.ScrapeUntilAsync(
+            s => s.Sum(Current) == 0 && s.Sum(Closed) == 1 && s.Sum("orleansgame_players_online") == 0, "the first connection closed and its player offline");
 
         await using var second = await gateway.Host.ConnectAsync(session, WireProtocol.Json);
         await second.WaitForRoomStateAsync();

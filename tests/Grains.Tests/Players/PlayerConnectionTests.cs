@@ -1,4 +1,8 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using OrleansGame.Grains.Abstractions;
+using OrleansGame.Grains.Observability;
 using OrleansGame.Grains.Tests.Infrastructure;
 
 namespace OrleansGame.Grains.Tests.Players;
@@ -51,6 +55,7 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
         var code = (await alice.Grain.CreateRoomAsync(RoomRequests.Create(isPrivate: true))).Result!.RoomId;
         var (stranger, strangerRef) = fixture.NewConnection();
         var before = alice.Connection.RoomStates.Count;
+        using var resumed = SeatsResumed();
 
         Assert.Null(await alice.Grain.ResyncAsync(alice.Reference));
 
@@ -59,6 +64,7 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
         Assert.Contains(state.Roster, r => r.PlayerId == alice.Id);
         Assert.Equal(ClosingReasons.DuplicateSession, (await alice.Grain.ResyncAsync(strangerRef))?.Reason);
         Assert.Empty(stranger.RoomStates);
+        Assert.Equal(0, resumed.Count);
     }
 
     [Fact]
@@ -87,6 +93,7 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
         var seq = await Steering.CollectAsync(alice, room, joined, target: 1);
         var stopped = await Steering.StopAsync(alice, room, ++seq);
 
+        using var resumed = SeatsResumed();
         await alice.Grain.DetachAsync(alice.Reference);
         var away = await bob.Connection.WaitForSnapshotAsync(s => s.Players.Any(p => p.PlayerId == alice.Id && p.Away));
         var (again, againRef) = fixture.NewConnection(alice.Grain);
@@ -101,6 +108,7 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
         Assert.Equal(stopped.Score, state.Snapshot.Players.Single(p => p.PlayerId == alice.Id).Score);
         Assert.Equal(stopped.Score, back.Players.Single(p => p.PlayerId == alice.Id).Score);
         Assert.DoesNotContain(bob.Connection.Events, e => e.Type == RoomEventTypes.PlayerLeft);
+        Assert.Equal(1, resumed.Count);
     }
 
     [Fact]
@@ -115,5 +123,23 @@ public sealed class PlayerConnectionTests(GameClusterFixture fixture)
         Assert.Equal("Alice", created.Name);
         Assert.Equal(created, profile);
         Assert.Null(await fixture.Client.GetGrain<IPlayerGrain>($"p-{Guid.NewGuid():N}").GetProfileAsync());
+    }
+
+    /// <summary>The seats every silo counted as taken back from now on (the room may live on either).</summary>
+    private SeatCounter SeatsResumed() => new([.. fixture.Cluster.Silos.Select(static silo => new MetricCollector<long>(
+        silo.SiloHost.Services.GetRequiredService<IMeterFactory>(), GrainTelemetry.MeterName, "orleansgame.seats.resumed"))]);
+
+    /// <summary>The measurements of one counter on several silos, summed.</summary>
+    private sealed class SeatCounter(MetricCollector<long>[] silos) : IDisposable
+    {
+        public long Count => silos.Sum(static silo => silo.GetMeasurementSnapshot().Sum(static m => m.Value));
+
+        public void Dispose()
+        {
+            foreach (var silo in silos)
+            {
+                silo.Dispose();
+            }
+        }
     }
 }
