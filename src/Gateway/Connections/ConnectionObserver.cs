@@ -8,7 +8,8 @@ namespace OrleansGame.Gateway.Connections;
 
 /// <summary>
 /// The <see cref="IPlayerObserver"/> of one connection: what grains push through its reference goes to that one
-/// client. Held strongly by its <see cref="PlayerConnection"/> for the connection's lifetime.
+/// client. Held strongly by its <see cref="PlayerConnection"/> for the connection's lifetime and for
+/// <see cref="PlayerConnection.ObserverGrace"/> after it, when pushes find no client to go to.
 /// </summary>
 internal sealed class ConnectionObserver(PlayerConnection connection, IHubContext<GameHub> hub) : IPlayerObserver
 {

@@ -22,4 +22,7 @@ internal sealed partial class PlayerConnection
 
     [LoggerMessage(EventId = 1407, Level = LogLevel.Error, Message = "The inbound service of player {PlayerId} failed; closing the connection")]
     private static partial void LogInboundFailed(ILogger logger, string playerId, Exception exception);
+
+    [LoggerMessage(EventId = 1408, Level = LogLevel.Debug, Message = "Player {PlayerId}'s observer was gone before its grace ended (the host stopped)")]
+    private static partial void LogObserverGone(ILogger logger, string playerId, Exception exception);
 }

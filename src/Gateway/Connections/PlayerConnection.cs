@@ -21,6 +21,9 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     private const string ClosingText = "the connection is closing";
     private static readonly TimeSpan ClosingSendTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a stopped connection's observer stays registered for pushes already on their way.</summary>
+    public static readonly TimeSpan ObserverGrace = TimeSpan.FromSeconds(10);
+
     private readonly HubCallerContext _context;
     private readonly IGrainFactory _grains;
     private readonly GatewayFanout _fanout;
@@ -79,7 +82,10 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
     /// <summary>The player the connection's token belongs to.</summary>
     public string PlayerId { get; }
 
-    /// <summary>Completes when the connection has stopped: services ended, the grain told, the observer released.</summary>
+    /// <summary>
+    /// Completes when the connection has stopped: services ended, the grain told, the observer released (Orleans
+    /// forgets it <see cref="ObserverGrace"/> later).
+    /// </summary>
     public Task Stopped => _stopped.Task;
 
     /// <summary>
@@ -245,7 +251,7 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
                 }
 
                 _fanout.Remove(reference.GetGrainId());
-                _grains.DeleteObjectReference<IPlayerObserver>(reference);
+                _ = ReleaseObserverAsync(reference);
             }
 
             LogDisconnected(_logger, PlayerId, ConnectionId);
@@ -259,6 +265,26 @@ internal sealed partial class PlayerConnection : IConnectionOutput, IMalformedMe
             {
                 _transportClosed.TrySetResult();
             }
+        }
+    }
+
+    /// <summary>
+    /// Lets Orleans forget the observer once <see cref="ObserverGrace"/> has passed: a push the player's grain sent just
+    /// before it took the detach (a ping) may still be on its way, since Orleans hands a call's answer to the gateway at
+    /// once but the grains' calls to its objects through a queue. A push that found no object would be logged as an
+    /// error; meanwhile it finds this one, whose connection is gone, so nothing is sent.
+    /// </summary>
+    private async Task ReleaseObserverAsync(IPlayerObserver reference)
+    {
+        await Task.Delay(ObserverGrace, _time).ConfigureAwait(false);
+        try
+        {
+            _grains.DeleteObjectReference<IPlayerObserver>(reference);
+        }
+        catch (Exception exception) when (exception is ArgumentException or ObjectDisposedException)
+        {
+            // The host stopped meanwhile, and Orleans let go of its objects itself.
+            LogObserverGone(_logger, PlayerId, exception);
         }
     }
 
