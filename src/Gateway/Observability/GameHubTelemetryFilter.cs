@@ -6,7 +6,8 @@ namespace OrleansGame.Gateway.Observability;
 
 /// <summary>
 /// Counts every hub call by type, starts the hub message's activity (which the forwarding to the grains continues),
-/// and counts invocations refused with a coded <see cref="HubException"/>.
+/// counts invocations refused with a coded <see cref="HubException"/> (a client's mistake, logged at debug level), and
+/// logs as an error an invocation that failed with anything else.
 /// </summary>
 internal sealed partial class GameHubTelemetryFilter(GatewayMetrics metrics, ILogger<GameHubTelemetryFilter> logger) : IHubFilter
 {
@@ -28,6 +29,13 @@ internal sealed partial class GameHubTelemetryFilter(GatewayMetrics metrics, ILo
             metrics.MessageRejected(code);
             LogInvocationRefused(logger, method, invocationContext.Context.ConnectionId, code);
             activity?.SetStatus(ActivityStatusCode.Error, code);
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // SignalR's own log of a failed invocation is off (see ObservabilityExtensions): this is the one.
+            LogInvocationFailed(logger, method, invocationContext.Context.ConnectionId, exception);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             throw;
         }
     }

@@ -43,6 +43,9 @@ internal static class ObservabilityExtensions
         "Microsoft.AspNetCore.Authorization",
     ];
 
+    /// <summary>The log category of SignalR's hub dispatcher, which logs failed hub invocations.</summary>
+    public const string HubDispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
     /// <summary>The activity sources of ASP.NET Core the gateway traces.</summary>
     public static IReadOnlyList<string> PlatformActivitySources { get; } = ["Microsoft.AspNetCore", "Microsoft.AspNetCore.SignalR.Server"];
 
@@ -57,6 +60,12 @@ internal static class ObservabilityExtensions
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<GameHubTelemetryFilter>();
         services.Configure<HubOptions>(hub => hub.AddFilter<GameHubTelemetryFilter>());
+        // SignalR logs every exception a hub method throws as an error with its stack, a HubException too: each of the
+        // contract's refusals (room_full, room_not_found, ...) would be one. The filter logs refusals at debug level
+        // and other failures as errors, so SignalR's log of them is off (the category logs nothing else above debug
+        // level but failed streams, and the hub streams nothing; a hub that cannot even be made, before the filters
+        // run, goes unlogged too, but fails every call alike).
+        builder.Logging.AddFilter(HubDispatcherCategory, LogLevel.None);
         services.AddSingleton<HubLifetimeManager<GameHub>>(provider => ActivatorUtilities.CreateInstance<MeteredHubLifetimeManager>(
             provider, ActivatorUtilities.CreateInstance<DefaultHubLifetimeManager<GameHub>>(provider)));
 

@@ -16,8 +16,8 @@ public sealed class LogCapture : ILoggerProvider
     {
     }
 
-    /// <summary>One log line: category, level, the formatted message and the structured values.</summary>
-    public sealed record Line(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Values);
+    /// <summary>One log line: category, level, the formatted message, the structured values and the exception.</summary>
+    public sealed record Line(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Values, Exception? Exception);
 
     private sealed class Logger(string category, ConcurrentQueue<Line> lines) : ILogger
     {
@@ -31,7 +31,7 @@ public sealed class LogCapture : ILoggerProvider
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? pairs.ToDictionary(static p => p.Key, static p => p.Value)
                 : [];
-            lines.Enqueue(new Line(category, logLevel, formatter(state, exception), values));
+            lines.Enqueue(new Line(category, logLevel, formatter(state, exception), values, exception));
         }
     }
 }
