@@ -6,8 +6,8 @@ namespace OrleansGame.Gateway.Connections;
 /// surviving silo could send its one state copy into nothing when this gateway had reached the cluster only through
 /// the silo that stopped. When the connection comes back, every connection asks for its room's state again.
 /// </summary>
-internal sealed partial class ClusterConnectionWatcher(ConnectionRegistry registry, ILogger<ClusterConnectionWatcher> logger)
-    : IClusterConnectionStatusObserver
+internal sealed partial class ClusterConnectionWatcher(
+    ConnectionRegistry registry, IHostApplicationLifetime lifetime, ILogger<ClusterConnectionWatcher> logger) : IClusterConnectionStatusObserver
 {
     // Set when the connection is lost, so that the first connection at start is not taken for a recovery.
     private int _lost;
@@ -16,6 +16,13 @@ internal sealed partial class ClusterConnectionWatcher(ConnectionRegistry regist
     public void NotifyClusterConnectionLost()
     {
         Volatile.Write(ref _lost, 1);
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // The gateway is stopping and closes its own connection to the cluster: nothing is amiss.
+            LogClosedOnStop(logger);
+            return;
+        }
+
         LogLost(logger, registry.Count);
     }
 
@@ -38,6 +45,9 @@ internal sealed partial class ClusterConnectionWatcher(ConnectionRegistry regist
 
     [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "Lost the connection to the cluster; {Count} players connected here miss what the grains push until it is back")]
     private static partial void LogLost(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1513, Level = LogLevel.Debug, Message = "The connection to the cluster closed: the gateway is stopping")]
+    private static partial void LogClosedOnStop(ILogger logger);
 
     [LoggerMessage(EventId = 1512, Level = LogLevel.Information, Message = "The connection to the cluster is back ({Gateways} silo gateways); asking the rooms of {Count} players for their state again")]
     private static partial void LogRecovered(ILogger logger, int gateways, int count);
