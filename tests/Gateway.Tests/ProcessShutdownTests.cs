@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using OrleansGame.Gateway.Tests.Infrastructure;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Silo.Tests.Infrastructure;
 
 namespace OrleansGame.Gateway.Tests;
 
@@ -19,15 +19,15 @@ public sealed class ProcessShutdownTests
     [Fact]
     public async Task Sigterm_GatewayProcess_ClientsGetServerShutdownAndTheProcessExitsCleanly_WithoutErrors()
     {
-        var port = FreePort();
-        var operationsPort = FreePort();
+        var port = FreePort.Next();
+        var operationsPort = FreePort.Next();
         var arguments = new[]
         {
             "--urls", $"http://127.0.0.1:{port}",
             "--Operations:Url", $"http://127.0.0.1:{operationsPort}",
             "--Auth:SigningKey", GatewayHost.SigningKey,
-            "--Orleans:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture),
-            "--Orleans:GatewayPort", FreePort().ToString(CultureInfo.InvariantCulture),
+            "--Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            "--Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Orleans:ClusterId", "process-test-" + Guid.NewGuid().ToString("N"),
             "--HostOptions:ShutdownTimeout", "00:00:10",
             "--Logging:LogLevel:Default", "Warning",
@@ -110,12 +110,5 @@ public sealed class ProcessShutdownTests
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using OrleansGame.Gateway;
+using OrleansGame.Silo.Tests.Infrastructure;
 
 namespace OrleansGame.Client.Tests.Infrastructure;
 
@@ -25,13 +24,13 @@ public sealed class GatewayServer : IAsyncDisposable
 
     public static async Task<GatewayServer> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var operationsPort = FreePort();
+        var operationsPort = FreePort.Next();
         var settings = new Dictionary<string, string?>
         {
             ["Auth:SigningKey"] = "client-tests-signing-key-0123456789abcdef",
             ["Operations:Url"] = $"http://127.0.0.1:{operationsPort}",
-            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = "client-tests-" + Guid.NewGuid().ToString("N"),
             ["HostOptions:ShutdownTimeout"] = "00:00:15",
             // Every test client is 127.0.0.1.
@@ -74,12 +73,5 @@ public sealed class GatewayServer : IAsyncDisposable
     {
         await App.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
         await App.DisposeAsync();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

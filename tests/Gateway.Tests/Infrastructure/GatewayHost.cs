@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -11,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OrleansGame.Grains.Abstractions.Wire;
+using OrleansGame.Silo.Tests.Infrastructure;
 
 namespace OrleansGame.Gateway.Tests.Infrastructure;
 
@@ -42,13 +41,13 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public static async Task<GatewayHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var operationsPort = FreePort();
+        var operationsPort = FreePort.Next();
         var settings = new Dictionary<string, string?>
         {
             ["Auth:SigningKey"] = SigningKey,
             ["Operations:Url"] = $"http://127.0.0.1:{operationsPort}",
-            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = "gateway-tests-" + Guid.NewGuid().ToString("N"),
             ["HostOptions:ShutdownTimeout"] = "00:00:15",
         };
@@ -107,12 +106,5 @@ public sealed class GatewayHost : IAsyncDisposable
         Operations.Dispose();
         await App.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
         await App.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
