@@ -28,7 +28,8 @@ public sealed class ModeFailureTests(ModeHostClusterFixture fixture)
 
         Assert.NotNull(await victim.Connection.WaitForErrorAsync(ErrorCodes.RoomFailed));
         await Eventually.WaitAsync(victim.Grain.GetCurrentRoomAsync, static r => r is null, "the victim's seat released");
-        Assert.Contains(victim.Connection.Events, e => e.Type == RoomEventTypes.PlayerLeft && e.PlayerId == victim.Id);
+        // Waited for, not read: the room pushes its events one-way (a fresh-clone run read none yet).
+        Assert.NotNull(await victim.Connection.WaitForEventAsync(e => e.Type == RoomEventTypes.PlayerLeft && e.PlayerId == victim.Id, "the victim's player_left"));
         var counted = await Eventually.WaitAsync(
             () => Task.FromResult<IReadOnlyList<CollectedMeasurement<long>>>([.. first.GetMeasurementSnapshot(), .. second.GetMeasurementSnapshot()]),
             static m => m.Count >= 1, "the error counted");

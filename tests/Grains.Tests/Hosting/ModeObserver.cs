@@ -45,6 +45,10 @@ public sealed class ModeObserver : IPlayerObserver
     public Task<ErrorMessage?> WaitForErrorAsync(string code) =>
         Eventually.WaitAsync(() => Task.FromResult(Errors.FirstOrDefault(e => e.Code == code)), static e => e is not null, $"an error {code}");
 
+    /// <summary>Waits for a room event matching <paramref name="match"/> (events are pushed one-way, so they may still be on their way).</summary>
+    public Task<RoomEvent?> WaitForEventAsync(Func<RoomEvent, bool> match, string what) =>
+        Eventually.WaitAsync(() => Task.FromResult(Events.FirstOrDefault(match)), static e => e is not null, what);
+
     public static T Read<T>(JsonPayload payload) => JsonSerializer.Deserialize<T>(payload.Utf8, RoomJson.Options)!;
 
     private Task Record<T>(List<T> list, T item)
