@@ -2,6 +2,7 @@
 # Runs every test suite of OrleansGame and ends with one line: "tests: N passed, M failed".
 # Installs what the suites need on a fresh Debian machine (as root), restores, builds with warnings as
 # errors, then runs the .NET test projects, the client's Node tests and the browser tests.
+# The servers the .NET suites start (silos, gateways, nginx) leave their output in test-output/<suite>/processes/.
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -60,7 +61,8 @@ for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   step "$name"
   log="$out/$name.log"
-  dotnet run --project "$project" --no-build -- --timeout 20m --results-directory "$out/$name" >"$log" 2>&1
+  ORLEANSGAME_PROCESS_LOGS="$out/$name/processes" \
+    dotnet run --project "$project" --no-build -- --timeout 20m --results-directory "$out/$name" >"$log" 2>&1
   rc=$?
   ok=$(sed -n 's/^ *succeeded: \([0-9]*\)$/\1/p' "$log" | tail -1)
   bad=$(sed -n 's/^ *failed: \([0-9]*\)$/\1/p' "$log" | tail -1)

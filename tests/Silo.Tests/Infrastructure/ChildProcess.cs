@@ -3,9 +3,15 @@ using System.Text;
 
 namespace OrleansGame.Silo.Tests.Infrastructure;
 
-/// <summary>A program run by a test: output captured, signals by pid, killed on dispose so nothing is left running.</summary>
+/// <summary>
+/// A program run by a test: output captured, signals by pid, killed on dispose so nothing is left running. When the
+/// environment names a directory in <c>ORLEANSGAME_PROCESS_LOGS</c> (test.sh names one under test-output), its output
+/// is written there on dispose, so that a failed run's servers can be read after it.
+/// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    private static readonly string? LogDirectory = Environment.GetEnvironmentVariable("ORLEANSGAME_PROCESS_LOGS");
+    private readonly DateTime started = DateTime.UtcNow;
     private readonly Process process;
     private readonly StringBuilder output = new();
     private readonly Lock gate = new();
@@ -110,7 +116,20 @@ public sealed class ChildProcess : IAsyncDisposable
             // Never started or already reaped.
         }
 
+        await KeepLogAsync();
         process.Dispose();
+    }
+
+    private async Task KeepLogAsync()
+    {
+        if (string.IsNullOrEmpty(LogDirectory))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(LogDirectory);
+        var file = Path.Combine(LogDirectory, $"{started:HHmmss.fff}-{Name}-{Environment.ProcessId}-{process.Id}.log");
+        await File.WriteAllTextAsync(file, Output);
     }
 
     private void Signal(string signal)
