@@ -11,8 +11,8 @@ namespace OrleansGame.Cluster.Tests;
 /// <summary>
 /// The second game on the process cluster, played through nginx and a gateway with the .NET SDK: a game of Four in a
 /// Row half played goes through a SIGTERM to the silo hosting its room with its board, whose turn it is, the turn's
-/// clock and the move count intact, and play goes on there to a win recorded in both players' stats and on the
-/// leaderboard. Shares the cluster of <see cref="ProcessClusterTests"/>.
+/// clock and the move count intact; a move made while the room is moving is not lost; and play goes on there to a win
+/// recorded in both players' stats and on the leaderboard. Shares the cluster of <see cref="ProcessClusterTests"/>.
 /// </summary>
 [Collection(ProcessClusterCollection.Name)]
 public sealed class FourInARowProcessClusterTests(ProcessCluster cluster, ITestOutputHelper output)
@@ -48,19 +48,13 @@ public sealed class FourInARowProcessClusterTests(ProcessCluster cluster, ITestO
         try
         {
             Assert.Equal(0, await cluster.TerminateAsync(host));
+
+            // The next move is made at once, while the room is still on its way to the surviving silo (and a gateway
+            // whose Orleans client reached the cluster only through the stopped silo is still connecting again): it is
+            // not lost, and it is taken from the restored board and turn.
+            await second.Room.SendAsync(FourInARowMessageTypes.Drop, new DropMessage(4), token);
             await Polling.UntilAsync(() => Task.FromResult(cluster.HostOf(roomId)), h => h == other, $"room {roomId} resumed on {other}", Bound);
 
-            // What each player sees is the game as it was. The room resumed from its checkpoint sends its state once;
-            // a copy that arrives is the same game to the field (board, players, whose turn, when the turn's clock runs
-            // out, the move count, the last move). A gateway whose Orleans client reached the cluster only through the
-            // stopped silo misses that copy until it reconnects: its players keep the state they had, the same one.
-            foreach (var sees in players)
-            {
-                Assert.Equal(Json(before), Json(sees.Seen[^1].State));
-            }
-
-            // The next move is taken on the surviving silo, from the restored board and turn, and both players see it.
-            await second.Room.SendAsync(FourInARowMessageTypes.Drop, new DropMessage(4), token);
             var disc = before.Players.Single(p => p.Id == second.Room.PlayerId).Disc;
             var board = before.Board.Select(row => row.ToArray()).ToArray();
             board[4][4] = disc;
@@ -71,7 +65,8 @@ public sealed class FourInARowProcessClusterTests(ProcessCluster cluster, ITestO
                 Assert.Equal((GamePhases.Playing, first.Room.PlayerId, new MoveView(4, 4, disc)), (next.Phase, next.Turn, next.LastMove));
                 Assert.Equal(before.Players, next.Players);
 
-                // Every state since the stop and before this move was the restored copy of the game as it was.
+                // Every state since the stop and before this move was the restored copy of the game as it was (a
+                // resumed room sends its state once; a player whose gateway missed that copy saw only the move).
                 var restored = sees.Seen.Where(x => x.At > stopping && x.State.Moves == 3).ToList();
                 Assert.All(restored, x => Assert.Equal(Json(before), Json(x.State)));
                 Assert.All(sees.Seen.Where(x => x.At > stopping), x => Assert.InRange(x.State.Moves, 3, 4));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Orleans.Runtime.Messaging;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -24,11 +25,27 @@ namespace OrleansGame.Gateway.Connections;
 /// crashed holds its calls until Orleans declares it dead or the response timeout ends them, and meanwhile the room's
 /// next delivery is what reactivates it on a surviving silo.
 /// </para>
+/// <para>
+/// A delivery the cluster refused without reaching the room (<see cref="OrleansMessageRejectionException"/>: the room's
+/// silo is shutting down, or this gateway has no silo to send through while its connection to the cluster comes back;
+/// or no connection to the silo it was to go through) is tried again, with what gathered meanwhile behind it, after <see cref="RetryDelay"/> doubling up to a second, for up
+/// to <see cref="RetryWindow"/> from its first try: a hand-over or a reconnection loses no player's move. Only then
+/// are its messages taken as lost. A delivery that failed otherwise, or was given up, is not tried again: the room may
+/// have taken it.
+/// </para>
 /// </remarks>
 internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvider time) : IDisposable
 {
     /// <summary>How long a delivery may go unanswered before the next one goes; its messages are then taken as lost.</summary>
     public static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long after its first try a delivery the cluster refused is still tried again.</summary>
+    public static readonly TimeSpan RetryWindow = TimeSpan.FromSeconds(10);
+
+    /// <summary>The wait before the first retry of a refused delivery; each next wait is twice as long, up to a second.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(100);
+
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a room's lane outlives its last delivery.</summary>
     public static readonly TimeSpan LaneIdle = TimeSpan.FromSeconds(30);
@@ -80,7 +97,7 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
                 Interlocked.Increment(ref _busy);
             }
 
-            Start(lane, [message]);
+            Start(lane, [message], time.GetTimestamp(), retries: 0);
             return;
         }
     }
@@ -100,8 +117,12 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
         _lanes.Clear();
     }
 
-    /// <summary>Sends <paramref name="batch"/> (the lane is in flight) and has the lane called back when it completes.</summary>
-    private void Start(Lane lane, InboundMessage[] batch)
+    /// <summary>
+    /// Sends <paramref name="batch"/> (the lane is in flight) and has the lane called back when it completes;
+    /// <paramref name="firstTried"/> is when its oldest message was first sent, and <paramref name="retries"/> how often
+    /// the cluster refused it since.
+    /// </summary>
+    private void Start(Lane lane, InboundMessage[] batch, long firstTried, int retries)
     {
         Task delivery;
         try
@@ -116,7 +137,8 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
         lock (lane.Gate)
         {
             var now = time.GetTimestamp();
-            (lane.Current, lane.CurrentCount, lane.Started) = (delivery, batch.Length, now);
+            (lane.Current, lane.CurrentBatch, lane.Started) = (delivery, batch, now);
+            (lane.FirstTried, lane.Retries) = (firstTried, retries);
             // The first delivery, the first after a rest (the timer then waits for the lane's idle end), or one that
             // follows a delivery given up on (the timer fired and is not set); none once the outbox is disposed, its
             // timers with it, while the delivery before was in flight.
@@ -149,6 +171,7 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
     private void Watch(Lane lane)
     {
         Task? delivery;
+        (InboundMessage[] Batch, long FirstTried, int Retries)? retry = null;
         lock (lane.Gate)
         {
             if (lane.Retired)
@@ -166,6 +189,19 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
                     Arm(lane, now, DeliveryTimeout - waited);
                     return;
                 }
+            }
+            else if (lane.Refused is { } refused)
+            {
+                // A refused delivery waits for its retry, and takes along what gathered meanwhile.
+                if (now < lane.RetryAt)
+                {
+                    Arm(lane, now, time.GetElapsedTime(now, lane.RetryAt));
+                    return;
+                }
+
+                retry = ([.. refused, .. lane.Queue], lane.FirstTried, lane.Retries);
+                lane.Queue.Clear();
+                lane.Refused = null;
             }
             else if (lane.InFlight)
             {
@@ -189,14 +225,23 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
             }
         }
 
-        Finish(lane, delivery, givenUp: true);
+        if (retry is { } again)
+        {
+            Start(lane, again.Batch, again.FirstTried, again.Retries);
+        }
+        else if (delivery is not null)
+        {
+            Finish(lane, delivery, givenUp: true);
+        }
     }
 
     /// <summary>Ends <paramref name="delivery"/> unless it was ended already, and sends what gathered meanwhile.</summary>
     private void Finish(Lane lane, Task delivery, bool givenUp)
     {
+        var exception = givenUp || delivery.IsCompletedSuccessfully ? null : delivery.Exception?.InnerException ?? new TaskCanceledException(delivery);
         int count;
         int dropped;
+        TimeSpan? retryIn = null;
         InboundMessage[]? next = null;
         lock (lane.Gate)
         {
@@ -205,13 +250,23 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
                 return;
             }
 
-            count = lane.CurrentCount;
-            lane.Current = null;
+            var batch = lane.CurrentBatch!;
+            count = batch.Length;
+            (lane.Current, lane.CurrentBatch) = (null, null);
             (dropped, lane.Dropped) = (lane.Dropped, 0);
-            if (lane.Queue.Count == 0)
+            var now = time.GetTimestamp();
+            if (NeverSent(exception) && !lane.Retired && time.GetElapsedTime(lane.FirstTried, now) < RetryWindow)
+            {
+                // Refused on the way, not taken by the room: the same batch goes again first, still in flight.
+                var delay = TimeSpan.FromTicks(Math.Min(RetryDelay.Ticks << Math.Min(lane.Retries, 16), MaxRetryDelay.Ticks));
+                (lane.Refused, lane.RetryAt, lane.Retries) = (batch, now + Timestamps(delay), lane.Retries + 1);
+                Arm(lane, now, delay);
+                retryIn = delay;
+            }
+            else if (lane.Queue.Count == 0)
             {
                 lane.InFlight = false;
-                lane.IdleSince = time.GetTimestamp();
+                lane.IdleSince = now;
                 Interlocked.Decrement(ref _busy);
             }
             else
@@ -221,7 +276,11 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
             }
         }
 
-        if (givenUp)
+        if (retryIn is { } wait)
+        {
+            LogDeliveryRefused(logger, lane.RoomId, count, wait, exception!.Message);
+        }
+        else if (givenUp)
         {
             LogDeliveryUnanswered(logger, lane.RoomId, count, DeliveryTimeout);
 
@@ -229,10 +288,10 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
             _ = delivery.ContinueWith(
                 static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
-        else if (!delivery.IsCompletedSuccessfully)
+        else if (exception is not null)
         {
-            // The room did not take the batch (it is moving, or its silo is gone); the next batch still goes, in order.
-            var exception = delivery.Exception?.InnerException ?? new TaskCanceledException(delivery);
+            // The room did not take the batch (its silo is gone, or the cluster refused it past the retry window); the
+            // next batch still goes, in order.
             LogDeliveryFailed(logger, lane.RoomId, count, exception);
         }
 
@@ -247,7 +306,7 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
             Activity.Current = null;
             try
             {
-                Start(lane, next);
+                Start(lane, next, time.GetTimestamp(), retries: 0);
             }
             finally
             {
@@ -258,6 +317,13 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
             }
         }
     }
+
+    /// <summary>
+    /// Whether the cluster refused the delivery on its way, so that the room cannot have taken it: a rejection (the room's
+    /// silo is shutting down, or no silo gateway is known), or no connection to the silo gateway it was to go through.
+    /// </summary>
+    private static bool NeverSent(Exception? exception) =>
+        exception is OrleansMessageRejectionException or ConnectionFailedException;
 
     /// <summary>Sets the lane's timer to fire after <paramref name="due"/>; the lane's gate is held.</summary>
     private void Arm(Lane lane, long now, TimeSpan due)
@@ -292,6 +358,9 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
     [LoggerMessage(EventId = 1701, Level = LogLevel.Warning, Message = "Delivering {Count} messages to room {RoomId} failed")]
     private static partial void LogDeliveryFailed(ILogger logger, string roomId, int count, Exception exception);
 
+    [LoggerMessage(EventId = 1704, Level = LogLevel.Debug, Message = "Room {RoomId} could not be reached with a delivery of {Count} messages ({Reason}); trying again in {Delay}")]
+    private static partial void LogDeliveryRefused(ILogger logger, string roomId, int count, TimeSpan delay, string reason);
+
     [LoggerMessage(EventId = 1702, Level = LogLevel.Warning, Message = "Dropped {Count} messages for room {RoomId}: too many waited for its delivery")]
     private static partial void LogDropped(ILogger logger, string roomId, int count);
 
@@ -323,7 +392,20 @@ internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvide
         /// <summary>The delivery in flight, once started; null when it completed or was given up.</summary>
         public Task? Current { get; set; }
 
-        public int CurrentCount { get; set; }
+        /// <summary>The messages of <see cref="Current"/>.</summary>
+        public InboundMessage[]? CurrentBatch { get; set; }
+
+        /// <summary>When the oldest message of the current or refused batch was first sent (a <see cref="TimeProvider"/> timestamp).</summary>
+        public long FirstTried { get; set; }
+
+        /// <summary>How often the cluster refused that batch.</summary>
+        public int Retries { get; set; }
+
+        /// <summary>A batch the cluster refused, waiting to go again at <see cref="RetryAt"/>; the lane stays in flight.</summary>
+        public InboundMessage[]? Refused { get; set; }
+
+        /// <summary>When <see cref="Refused"/> goes again (a <see cref="TimeProvider"/> timestamp).</summary>
+        public long RetryAt { get; set; }
 
         /// <summary>When <see cref="Current"/> started (a <see cref="TimeProvider"/> timestamp).</summary>
         public long Started { get; set; }

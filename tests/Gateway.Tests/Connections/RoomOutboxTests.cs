@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Runtime.Messaging;
 using OrleansGame.Gateway.Connections;
 using OrleansGame.Grains.Abstractions.Wire;
 
@@ -220,6 +221,73 @@ public sealed class RoomOutboxTests
         var failure = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
         Assert.IsType<TimeoutException>(failure.Exception);
         Assert.Contains("r1", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("shutting down")]
+    [InlineData("no connection")]
+    public async Task Post_DeliveryRefusedByTheCluster_GoesAgainAfterTheRetryDelayWithWhatGatheredBehindIt(string refusal)
+    {
+        var room = new Room();
+        var time = new FakeTimeProvider();
+        var logger = new FakeLogger<RoomOutbox>();
+        using var outbox = new RoomOutbox(logger, time);
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+        outbox.Post("r1", room.DeliverAsync, Message("b", 1));
+
+        // The message never reached the room: its silo is shutting down, or the silo gateway could not be reached.
+        room.Fail(0, refusal == "shutting down"
+            ? new SiloUnavailableException("Silo 'S127.0.0.1:11111:1' is shutting down.")
+            : new ConnectionFailedException("Unable to connect to S127.0.0.1:11111:0, will retry after 999ms"));
+        await Infrastructure.Eventually.WaitAsync(
+            () => Task.FromResult(logger.Collector.GetSnapshot()), static log => log.Any(static r => r.Id.Id == 1704), Bound);
+        outbox.Post("r1", room.DeliverAsync, Message("a", 2));
+        time.Advance(RoomOutbox.RetryDelay - TimeSpan.FromMilliseconds(1));
+        Assert.Single(room.Batches);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await room.WaitForBatchesAsync(2);
+        room.Complete(1);
+        await WaitIdleAsync(outbox);
+
+        Assert.Equal([["a1"], ["a1", "b1", "a2"]], room.Batches);
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), static r => r.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task Post_DeliveryRefusedForTheWholeRetryWindow_IsLoggedAsLostAndTheNextMessageGoes()
+    {
+        var room = new Room();
+        var time = new FakeTimeProvider();
+        var logger = new FakeLogger<RoomOutbox>();
+        using var outbox = new RoomOutbox(logger, time);
+        outbox.Post("r1", room.DeliverAsync, Message("a", 1));
+
+        // No silo to send through, try after try, each wait twice the one before up to a second.
+        var tries = 0;
+        for (var waited = TimeSpan.Zero; waited < RoomOutbox.RetryWindow; tries++)
+        {
+            await room.WaitForBatchesAsync(tries + 1);
+            room.Fail(tries, new SiloUnavailableException("No gateways available"));
+            await Infrastructure.Eventually.WaitAsync(
+                () => Task.FromResult(logger.Collector.GetSnapshot().Count(static r => r.Id.Id == 1704)), count => count == tries + 1, Bound);
+            var wait = TimeSpan.FromTicks(Math.Min(RoomOutbox.RetryDelay.Ticks << tries, TimeSpan.TicksPerSecond));
+            time.Advance(wait);
+            waited += wait;
+        }
+
+        // Past the window, the last refusal is the end of it.
+        await room.WaitForBatchesAsync(tries + 1);
+        room.Fail(tries, new SiloUnavailableException("No gateways available"));
+        await WaitIdleAsync(outbox);
+        Assert.Equal(Enumerable.Repeat<string[]>(["a1"], tries + 1), room.Batches);
+        Assert.Equal(13, tries); // waits of 0.1, 0.2, 0.4 and 0.8 s, then nine of a second, reach the window of 10 s
+
+        var lost = Assert.Single(logger.Collector.GetSnapshot(), static r => r.Level == LogLevel.Warning);
+        Assert.Equal(1701, lost.Id.Id);
+        Assert.IsType<SiloUnavailableException>(lost.Exception);
+
+        outbox.Post("r1", room.DeliverAsync, Message("a", 2));
+        Assert.Equal(["a2"], room.Batches[^1]);
     }
 
     [Fact]
