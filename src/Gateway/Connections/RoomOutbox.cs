@@ -28,10 +28,10 @@ namespace OrleansGame.Gateway.Connections;
 /// <para>
 /// A delivery the cluster refused without reaching the room (<see cref="OrleansMessageRejectionException"/>: the room's
 /// silo is shutting down, or this gateway has no silo to send through while its connection to the cluster comes back;
-/// or no connection to the silo it was to go through) is tried again, with what gathered meanwhile behind it, after <see cref="RetryDelay"/> doubling up to a second, for up
-/// to <see cref="RetryWindow"/> from its first try: a hand-over or a reconnection loses no player's move. Only then
-/// are its messages taken as lost. A delivery that failed otherwise, or was given up, is not tried again: the room may
-/// have taken it.
+/// or no connection to the silo it was to go through) is tried again, with what gathered meanwhile behind it, after
+/// <see cref="RetryDelay"/> doubling up to a second, for up to <see cref="RetryWindow"/> from its first try: a
+/// hand-over or a reconnection loses no player's move. Only then are its messages taken as lost. A delivery that failed
+/// otherwise, or was given up, is not tried again: the room may have taken it.
 /// </para>
 /// </remarks>
 internal sealed partial class RoomOutbox(ILogger<RoomOutbox> logger, TimeProvider time) : IDisposable
