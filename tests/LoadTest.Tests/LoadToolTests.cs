@@ -212,10 +212,12 @@ public sealed class LoadToolTests : IAsyncLifetime
         var seconds = window.GetProperty("windowSeconds").GetDouble();
         var description = window.ToString();
         Assert.True(window.GetProperty("connected").GetInt32() == bots, description);
-        // Counted by arrival in the window: snapshots the rooms made while the generator stalled (its lag, reported)
-        // arrive in a burst when it resumes, so the rate may exceed 20 a second by that stall's share of the window.
-        var stalled = window.GetProperty("generatorLagMax").GetDouble() / 1_000;
-        var most = 22 * (seconds + stalled) / seconds;
+        // Counted by arrival in the window: snapshots the rooms made before it but that were held up arrive in a burst
+        // at its start, so the rate may exceed 20 a second by that hold-up's share of the window. Held up by the
+        // generator (its stall: its lag, reported) or before it (the server's: the snapshots' delay, reported as a p99;
+        // a fresh-clone run's 3 s window took 27 a second, one second's worth of snapshots held up by the server).
+        var heldUp = Math.Max(window.GetProperty("generatorLagMax").GetDouble(), window.GetProperty("delayP99").GetDouble()) / 1_000;
+        var most = 22 * (seconds + heldUp) / seconds;
         Assert.InRange(window.GetProperty("snapshotsPerBotPerSecond").GetDouble(), 10, most);
         Assert.InRange(window.GetProperty("tickRate").GetDouble(), 10, most);
         Assert.True(window.GetProperty("ackSamples").GetInt64() >= bots * seconds * 10, description);
