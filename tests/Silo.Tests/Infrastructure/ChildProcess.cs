@@ -60,6 +60,10 @@ public sealed class ChildProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // .NET programs stamp each log line with the time, so that the logs of several processes can be read together.
+        // (The options apply only to a formatter named in the configuration.)
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
