@@ -7,7 +7,9 @@ namespace OrleansGame.Cluster.Tests.Infrastructure;
 
 /// <summary>
 /// What one player of a Four in a Row room sees through the .NET SDK: the state of the join result, then every
-/// <c>State</c> the room sends, each with its <see cref="Stopwatch"/> arrival timestamp.
+/// <c>State</c> the room sends and the state of every <c>RoomState</c> that resumes the seat, each with its
+/// <see cref="Stopwatch"/> arrival timestamp. A state the room pushed while the player's gateway had no silo to reach it
+/// through is lost; the gateway's resync, once it is back, brings the game as it is then in a <c>RoomState</c>.
 /// </summary>
 public sealed class BoardWatch
 {
@@ -23,6 +25,13 @@ public sealed class BoardWatch
         }
 
         room.OnState<BoardState>(seen.Add);
+        room.OnRejoin(rejoined =>
+        {
+            if (rejoined.StateAs<BoardState>() is { } state)
+            {
+                seen.Add(state);
+            }
+        });
     }
 
     /// <summary>The seat watched.</summary>
