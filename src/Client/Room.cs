@@ -195,7 +195,11 @@ public sealed class Room : IAsyncDisposable
         return Track(_client.Listen(ServerMethodNames.Error, message => handler(new GameErrorEventArgs(Payloads.Read<ErrorMessage>(message.Payload)))));
     }
 
-    /// <summary>Handles the seat coming back after a dropped connection; <see cref="JoinResult"/> is then the resumed one.</summary>
+    /// <summary>
+    /// Handles the seat coming back after a dropped connection, and the seat's state sent again without one (after the
+    /// room moved to another silo, or the gateway's connection to the cluster came back: states sent meanwhile may be
+    /// lost, so redraw from it); <see cref="JoinResult"/> is then the resumed one.
+    /// </summary>
     public IDisposable OnRejoin(Action<Room> handler)
     {
         if (handler is null)
