@@ -26,7 +26,7 @@ public sealed class ChildProcess : IAsyncDisposable
     public string Name { get; }
 
     /// <summary>The process id.</summary>
-    public int Id => process.Id;
+    public int Id { get; private set; }
 
     /// <summary>Whether it has exited.</summary>
     public bool HasExited => process.HasExited;
@@ -78,6 +78,7 @@ public sealed class ChildProcess : IAsyncDisposable
             throw new InvalidOperationException($"{name} did not start");
         }
 
+        child.Id = process.Id;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
@@ -132,7 +133,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         Directory.CreateDirectory(LogDirectory);
-        var file = Path.Combine(LogDirectory, $"{started:HHmmss.fff}-{Name}-{Environment.ProcessId}-{process.Id}.log");
+        var file = Path.Combine(LogDirectory, $"{started:HHmmss.fff}-{Name}-{Environment.ProcessId}-{Id}.log");
         await File.WriteAllTextAsync(file, Output);
     }
 
