@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
+using MessagePack.Resolvers;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,8 +17,8 @@ using OrleansGame.Rooms;
 namespace OrleansGame.MicroBenchmarks;
 
 /// <summary>
-/// The steps of one input on its way from the client to the mode: the hub's JSON protocol reading an <c>Input</c>
-/// invocation (its payload as <see cref="RawJson"/>), the outbox carrying it to its room (a delivery that completes
+/// The steps of one input on its way from the client to the mode: the hub's JSON and MessagePack protocols reading an
+/// <c>Input</c> invocation (its payload as <see cref="RawJson"/>), the outbox carrying it to its room (a delivery that completes
 /// after the post, as a grain call does), and the room reading the payload into the mode's type.
 /// </summary>
 [MemoryDiagnoser]
@@ -26,12 +27,14 @@ public class InboundPathBenchmarks : IDisposable
     private static readonly byte[] InputPayload = """{"seq":1234,"dx":0.70710678,"dy":-0.70710678}"""u8.ToArray();
 
     private readonly JsonHubProtocol protocol = new(Options.Create(new JsonHubProtocolOptions()));
+    private readonly MessagePackHubProtocol messagePack = GatewayMessagePack();
     private readonly Binder binder = new();
     private readonly RoomOutbox outbox = new(NullLogger<RoomOutbox>.Instance, TimeProvider.System);
     private readonly InboundMessage message = new("player-1", "Input", new JsonPayload(InputPayload));
     private readonly JsonTypeInfo inputInfo = RoomJson.Options.GetTypeInfo(typeof(InputMessage));
     private readonly Func<InboundMessage[], Task> deliver;
     private byte[] invocation = [];
+    private byte[] packedInvocation = [];
     private TaskCompletionSource? pending;
 
     /// <summary>Makes the delivery stand-in.</summary>
@@ -39,8 +42,11 @@ public class InboundPathBenchmarks : IDisposable
 
     /// <summary>Writes the invocation the hub reads.</summary>
     [GlobalSetup]
-    public void Setup() =>
+    public void Setup()
+    {
         invocation = Encoding.UTF8.GetBytes("{\"type\":1,\"target\":\"Input\",\"arguments\":[" + Encoding.UTF8.GetString(InputPayload) + "]}\u001e");
+        packedInvocation = messagePack.GetMessageBytes(new InvocationMessage("Input", [new RawJson(InputPayload)])).ToArray();
+    }
 
     /// <summary>The hub's JSON protocol reads one <c>Input</c> invocation, its payload as <see cref="RawJson"/>.</summary>
     [Benchmark]
@@ -48,6 +54,15 @@ public class InboundPathBenchmarks : IDisposable
     {
         var input = new ReadOnlySequence<byte>(invocation);
         protocol.TryParseMessage(ref input, binder, out var parsed);
+        return parsed;
+    }
+
+    /// <summary>The hub's MessagePack protocol reads one <c>Input</c> invocation, its payload as <see cref="RawJson"/>.</summary>
+    [Benchmark]
+    public HubMessage? HubReadsInputMessagePack()
+    {
+        var input = new ReadOnlySequence<byte>(packedInvocation);
+        messagePack.TryParseMessage(ref input, binder, out var parsed);
         return parsed;
     }
 
@@ -73,6 +88,15 @@ public class InboundPathBenchmarks : IDisposable
     {
         ((object)outbox as IDisposable)?.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The MessagePack protocol as the gateway configures it: modes' JSON read and written as MessagePack values.</summary>
+    private static MessagePackHubProtocol GatewayMessagePack()
+    {
+        var options = new MessagePackHubProtocolOptions();
+        options.SerializerOptions = options.SerializerOptions.WithResolver(
+            CompositeResolver.Create([RawJsonFormatter.Instance], [options.SerializerOptions.Resolver]));
+        return new MessagePackHubProtocol(Options.Create(options));
     }
 
     private sealed class Binder : IInvocationBinder

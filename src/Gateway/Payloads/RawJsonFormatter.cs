@@ -30,6 +30,12 @@ internal sealed class RawJsonFormatter : IMessagePackFormatter<RawJson?>
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? writer;
+
     /// <summary>2^53: every whole number up to it is exactly a double.</summary>
     private const double ExactIntegers = 9_007_199_254_740_992;
 
@@ -87,13 +93,16 @@ internal sealed class RawJsonFormatter : IMessagePackFormatter<RawJson?>
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
+        // Every input of a MessagePack client comes this way: the text is written into this thread's buffer by this
+        // thread's writer, so the value's own array is the one allocation.
+        var output = buffer ??= new ArrayBufferWriter<byte>(256);
+        output.ResetWrittenCount();
+        var json = writer ??= new Utf8JsonWriter(output, WriterOptions);
+        json.Reset(output);
         try
         {
-            using (var json = new Utf8JsonWriter(buffer, WriterOptions))
-            {
-                WriteValue(ref reader, json, depth: 0);
-            }
+            WriteValue(ref reader, json, depth: 0);
+            json.Flush();
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or JsonException)
         {
@@ -101,7 +110,7 @@ internal sealed class RawJsonFormatter : IMessagePackFormatter<RawJson?>
             throw new MessagePackSerializationException($"the value cannot be read as JSON: {exception.Message}", exception);
         }
 
-        return new RawJson(buffer.WrittenSpan.ToArray());
+        return new RawJson(output.WrittenSpan.ToArray());
     }
 
     private static List<int> CountItems(byte[] utf8)
