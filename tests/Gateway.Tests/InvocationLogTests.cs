@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrleansGame.Gateway.Connections;
 using OrleansGame.Gateway.Observability;
 using OrleansGame.Gateway.Tests.Admin;
 using OrleansGame.Gateway.Tests.Infrastructure;
@@ -11,13 +12,16 @@ namespace OrleansGame.Gateway.Tests;
 
 /// <summary>
 /// What the gateway logs of hub invocations: a refusal of the contract (a client's mistake) is no error in the server's
-/// log, and an invocation that fails for any other reason is one, with its exception.
+/// log, and an invocation that fails for any other reason is one, with its exception; calls that cannot be bound are a
+/// warning once per connection.
 /// </summary>
 public sealed class InvocationLogTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
 
     private static readonly string FilterCategory = typeof(GameHubTelemetryFilter).FullName!;
+
+    private static readonly string ConnectionCategory = typeof(PlayerConnection).FullName!;
 
     [Fact]
     public async Task RefusedInvocations_AreLoggedAtDebugLevel_AndNoneAsAnError()
@@ -64,6 +68,32 @@ public sealed class InvocationLogTests
         Assert.Equal(FilterCategory, error.Category);
         Assert.Equal($"LeaveRoom of connection {error.Values["ConnectionId"]} failed", error.Message);
         Assert.Equal(FailingLeaveRoom.Why, error.Exception?.Message);
+    }
+
+    [Fact]
+    public async Task UnbindableCalls_AWarningForTheFirstOfEachConnection_TheRestAtDebugLevel()
+    {
+        var logs = new LogCapture();
+        await using var host = await GatewayHost.StartAsync(configure: builder =>
+            builder.Logging.AddProvider(logs).AddFilter<LogCapture>(ConnectionCategory, LogLevel.Debug));
+        await using var first = await host.ConnectNewPlayerAsync(WireProtocol.Json);
+        await using var second = await host.ConnectNewPlayerAsync(WireProtocol.MessagePack);
+
+        // Three from one connection (fewer than a flood: one a second is the limit, five in a second a flood), one from the other.
+        foreach (var payload in new object[] { "fast", new[] { 1, 2, 3 }, 42 })
+        {
+            await first.Connection.SendAsync("Input", payload, TestContext.Current.CancellationToken);
+            Assert.Equal("invalid_argument", (await first.WaitForErrorAsync(Bound)).Code);
+        }
+
+        await second.Connection.SendAsync("Chat", new[] { "a", "b" }, TestContext.Current.CancellationToken);
+        Assert.Equal("invalid_argument", (await second.WaitForErrorAsync(Bound)).Code);
+
+        var dropped = logs.Lines.Where(static l => l.Category == ConnectionCategory && l.Message.Contains("could not be bound", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, dropped.Count(static l => l.Level == LogLevel.Warning));
+        Assert.Single(dropped, static l => l.Level == LogLevel.Warning && (string?)l.Values["Target"] == "Chat");
+        Assert.Equal(2, dropped.Count(static l => l.Level == LogLevel.Debug && (string?)l.Values["Target"] == "Input"));
+        Assert.Equal(4, dropped.Count);
     }
 
     private static void Capture(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder, LogCapture logs) =>

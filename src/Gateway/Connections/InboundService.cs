@@ -28,6 +28,7 @@ internal sealed partial class InboundService(
     });
 
     private int _overflowed;
+    private bool _malformedLogged;
 
     /// <inheritdoc/>
     public ChannelWriter<ClientMessage> CreateHandle() => _queue.Writer;
@@ -97,7 +98,18 @@ internal sealed partial class InboundService(
                 metrics.MalformedReceived();
             }
 
-            LogMalformed(logger, Clip(malformed.Target), malformed.Reason);
+            // A client built wrong sends them all the time, on every connection: a warning for the first of each, so
+            // that the log shows them without being flooded by them.
+            if (_malformedLogged)
+            {
+                LogMalformedAgain(logger, Clip(malformed.Target), malformed.Reason);
+            }
+            else
+            {
+                _malformedLogged = true;
+                LogMalformed(logger, Clip(malformed.Target), malformed.Reason);
+            }
+
             if (gate.Admit(MessageCategory.Malformed) == GateVerdict.Flood)
             {
                 return await FloodAsync(message);
@@ -228,8 +240,11 @@ internal sealed partial class InboundService(
 
     private static string Clip(string target) => target.Length <= 32 ? target : target[..32];
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Dropped a call to {Target} that could not be bound: {Reason}")]
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Dropped a call to {Target} that could not be bound: {Reason} (this connection's next ones are logged at debug level)")]
     private static partial void LogMalformed(ILogger logger, string target, string reason);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Debug, Message = "Dropped another call to {Target} that could not be bound: {Reason}")]
+    private static partial void LogMalformedAgain(ILogger logger, string target, string reason);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Closing a flooding connection after {Dropped} dropped messages")]
     private static partial void LogFlood(ILogger logger, long dropped);
