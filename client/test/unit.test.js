@@ -7,6 +7,7 @@ import {
 } from '../src/sdk/index.js';
 import { createRoomRequest, joinRoomRequest } from '../src/sdk/requests.js';
 import { Renderer } from '../src/game/render.js';
+import { ReturnWatch } from '../src/game/returns.js';
 import { renewalDelay, renewalToken, tokenUsable } from '../src/game/storage.js';
 import { World } from '../src/game/world.js';
 
@@ -355,5 +356,22 @@ describe('storage', () => {
     assert.equal(tokenUsable({ token: 't', expiresAt: '2026-01-01T01:00:00Z' }, now), true);
     assert.equal(tokenUsable({ expiresAt: '2026-01-01T01:00:00Z' }, now), false);
     assert.equal(tokenUsable(null, now), false);
+  });
+});
+
+describe('ReturnWatch', () => {
+  test('roomState_OnANewConnection_BringsThePlayerBack_OnceOnly', () => {
+    const returns = new ReturnWatch();
+    assert.equal(returns.roomState(), true, 'a new page taking its held seat back');
+    assert.equal(returns.roomState(), false, 'a refresh after that (the room moved)');
+  });
+
+  test('roomState_AfterAJoin_IsARefresh_UntilTheConnectionDrops', () => {
+    const returns = new ReturnWatch();
+    returns.seated();
+    assert.equal(returns.roomState(), false, 'the room moved while the player stayed');
+    returns.left();
+    assert.equal(returns.roomState(), true, 'the seat held through the drop');
+    assert.equal(returns.roomState(), false);
   });
 });

@@ -15,6 +15,7 @@ import {
 import { FOUR_MODE, FourMessages, buildBoard, myTurn, renderFour, renderFourClock } from './four.js';
 import { renderLeaderboard, renderModes, renderRooms } from './lobby.js';
 import { Renderer } from './render.js';
+import { ReturnWatch } from './returns.js';
 import { loadSession, renewalDelay, renewalToken, saveSession } from './storage.js';
 import { World } from './world.js';
 
@@ -37,6 +38,8 @@ const app = {
   connection: null,
   /** @type {World | null} */
   world: null,
+  /** @type {ReturnWatch | null} whether a RoomState on the current connection brings the player back */
+  returns: null,
   /** the geometry drawn and predicted with: the room's from its join result, the defaults before a join */
   arena: defaultArena,
   renderer: new Renderer(byId('arena'), defaultArena),
@@ -131,10 +134,12 @@ async function openConnection() {
   setStatus('wait', 'connecting');
   // Listeners go on before start: a resumed seat's RoomState may be the first message after the handshake.
   const connection = new GameConnection({ token: app.session.token, protocol, stateEncoding });
+  const returns = new ReturnWatch();
+  app.returns = returns;
   connection.on('snapshot', onSnapshot);
   connection.on('roomState', (state) => {
     enterRoom(state, true);
-    showBanner('Reconnected: you are back in your seat.', { kind: 'info' });
+    if (returns.roomState()) showBanner('Reconnected: you are back in your seat.', { kind: 'info' });
   });
   connection.on('state', (state) => {
     if (connection.room?.mode !== FOUR_MODE) return;
@@ -159,6 +164,7 @@ async function openConnection() {
   connection.on('closing', (closing) => showBanner(describeClosing(closing), { sticky: true }));
   let roomBeforeDrop = null;
   connection.on('reconnecting', () => {
+    returns.left();
     roomBeforeDrop = connection.room;
     setStatus('wait', 'reconnecting');
   });
@@ -241,6 +247,7 @@ async function join(action) {
     if (!app.connection || app.connection.state === 'Disconnected') await openConnection();
     const result = await action();
     if (await leftOtherMode(result)) return;
+    app.returns?.seated();
     enterRoom(result, false);
     hideBanner();
   } catch (error) {
