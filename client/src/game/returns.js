@@ -12,7 +12,7 @@
 export class ReturnWatch {
   #away = true;
 
-  /** The connection dropped: the next `RoomState` brings the player back. A new watch starts so, for a new connection. */
+  /** The connection dropped: the next `RoomState` brings the player back, as it does on a new connection (a new watch). */
   left() {
     this.#away = true;
   }
