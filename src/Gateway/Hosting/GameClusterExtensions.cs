@@ -40,11 +40,17 @@ internal static class GameClusterExtensions
                         "Orleans:Mode is Client but ConnectionStrings:redis is not set: the gateway needs the cluster's Redis to find its silos.");
                 }
 
+                if (options.ReconnectProbeInterval <= TimeSpan.Zero)
+                {
+                    throw new InvalidOperationException($"Orleans:ReconnectProbeInterval must be positive, not {options.ReconnectProbeInterval}.");
+                }
+
                 builder.UseOrleansClient(client => client
                     .Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId))
                     .Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod)
                     .UseRedisClustering(redis));
-                builder.Services.AddSingleton<IClusterConnectionStatusObserver, ClusterConnectionWatcher>();
+                builder.Services.AddSingleton<IClusterConnectionStatusObserver>(services =>
+                    ActivatorUtilities.CreateInstance<ClusterConnectionWatcher>(services, options.ReconnectProbeInterval));
                 break;
             default:
                 throw new InvalidOperationException($"Orleans:Mode must be Standalone or Client, not {options.Mode}.");

@@ -26,4 +26,10 @@ internal sealed class OrleansHostingOptions
     /// own: a silo that joined meanwhile is used from the next read (one is made at once when a known one disconnects).
     /// </summary>
     public TimeSpan GatewayListRefreshPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How often a client-mode gateway that lost its connection to the cluster asks the cluster for its silos until
+    /// one answers (client only). Default 1 second: a call is what makes the Orleans client connect to a silo it knows.
+    /// </summary>
+    public TimeSpan ReconnectProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
