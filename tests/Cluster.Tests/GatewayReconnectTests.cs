@@ -12,6 +12,7 @@ namespace OrleansGame.Cluster.Tests;
 /// A client-mode gateway that reached the cluster only through the silo that stops: the room resumed on the other
 /// silo sends its state once, into nothing (the gateway has no silo then). The gateway asks the cluster until it is
 /// connected again, with no player doing anything, then asks for that state, and every player gets the game as it was.
+/// And a gateway whose whole cluster is gone asks less and less often, and finds a new silo by itself.
 /// </summary>
 public sealed class GatewayReconnectTests(ITestOutputHelper output)
 {
@@ -93,6 +94,36 @@ public sealed class GatewayReconnectTests(ITestOutputHelper output)
             var moved = await sees.WaitForAsync((s, _) => s.Moves == 2, "the move after the hand-over", Bound);
             Assert.Equal(new MoveView(3, 4, moved.Players.Single(p => p.Id == next.Room.PlayerId).Disc), moved.LastMove);
         }
+    }
+
+    [Fact]
+    public async Task ClusterGoneAndBack_TheGatewayAsksLessAndLessOften_ThenFindsTheNewSiloByItself()
+    {
+        await using var cluster = await OneSiloCluster.StartAsync(gatewaySettings: new Dictionary<string, string?>
+        {
+            // Only the probe can bring the gateway back: no list read, no renewal, nobody connected.
+            ["Orleans__GatewayListRefreshPeriod"] = "01:00:00",
+            ["Gateway__ObserverRenewInterval"] = "01:00:00",
+            ["Logging__LogLevel__OrleansGame.Gateway.Connections"] = "Debug",
+        });
+
+        // Stopped, not killed: a silo that joins validates its connectivity to every silo the membership table says
+        // is active, and a killed only silo stays listed so (for as long as Orleans' own expiry of its entry).
+        cluster.Silo.Terminate();
+        Assert.Equal(0, await cluster.Silo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+
+        // Probes after 1 s, 2 s and 4 s fail (the cluster has no silo), so the next waits 8 s: an outage is not a
+        // probe a second, each with Orleans' warnings, for as long as it lasts.
+        await Polling.UntilAsync(() => Task.FromResult(cluster.Gateway.Output), log => log.Contains("asking again in 00:00:08", StringComparison.Ordinal),
+            "the gateway's fourth probe to be 8 s away", TimeSpan.FromSeconds(40));
+        Assert.DoesNotContain("The connection to the cluster is back", cluster.Gateway.Output, StringComparison.Ordinal);
+
+        // A silo on new ports, which the gateway has never seen: its probe reads the silos' list and connects.
+        await cluster.StartSecondSiloAsync();
+        await Polling.UntilAsync(() => Task.FromResult(cluster.Gateway.Output), log => log.Contains("The connection to the cluster is back", StringComparison.Ordinal),
+            "the gateway to reach the new silo", TimeSpan.FromSeconds(40));
+        await Polling.UntilAsync(() => Task.FromResult(cluster.Gateway.Output), log => log.Contains("The cluster answered the gateway's probe (1 active silos)", StringComparison.Ordinal),
+            "the probe's answer (which comes after the connection)", TimeSpan.FromSeconds(20));
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);

@@ -6,9 +6,8 @@ namespace OrleansGame.Gateway.Connections;
 /// Watches a client-mode gateway's connection to the cluster. While it has no silo gateway, whatever the grains push
 /// to its connections is lost (<c>ClientNotAvailableException</c> on their side); that is how a room that resumed on a
 /// surviving silo could send its one state copy into nothing when this gateway had reached the cluster only through
-/// the silo that stopped. So, once the connection is lost, a <see cref="ClusterProbeService"/> asks the cluster every
-/// interval until a call gets through; and when the connection comes back, every connection asks for its room's state
-/// again.
+/// the silo that stopped. So, once the connection is lost, a <see cref="ClusterProbeService"/> asks the cluster until a
+/// call gets through; and when the connection comes back, every connection asks for its room's state again.
 /// </summary>
 internal sealed partial class ClusterConnectionWatcher(
     ConnectionRegistry registry, IServiceProvider services, TimeSpan probeInterval, TimeProvider time,
@@ -72,7 +71,7 @@ internal sealed partial class ClusterConnectionWatcher(
         }
     }
 
-    [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "Lost the connection to the cluster; {Count} players connected here miss what the grains push until it is back (asking the cluster every {Interval} meanwhile)")]
+    [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "Lost the connection to the cluster; {Count} players connected here miss what the grains push until it is back (asking the cluster in {Interval}, then less often)")]
     private static partial void LogLost(ILogger logger, int count, TimeSpan interval);
 
     [LoggerMessage(EventId = 1513, Level = LogLevel.Debug, Message = "The connection to the cluster closed: the gateway is stopping")]

@@ -28,8 +28,9 @@ internal sealed class OrleansHostingOptions
     public TimeSpan GatewayListRefreshPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How often a client-mode gateway that lost its connection to the cluster asks the cluster for its silos until
-    /// one answers (client only). Default 1 second: a call is what makes the Orleans client connect to a silo it knows.
+    /// How long a client-mode gateway that lost its connection to the cluster waits before it asks the cluster for its
+    /// silos (client only); the wait doubles after each probe that fails, up to 10 seconds, until one is answered.
+    /// Default 1 second: a call is what makes the Orleans client connect to a silo it knows.
     /// </summary>
     public TimeSpan ReconnectProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
