@@ -4,14 +4,16 @@ namespace OrleansGame.Gateway.Connections;
 
 /// <summary>
 /// Asks the cluster for its silos while a client-mode gateway has no connection to it, and yields how many answered
-/// once one call gets through. The first probe goes after the interval, and the wait doubles after each one that
-/// fails, up to <see cref="LongestWait"/>: a short cut-off is over within a second or two, and a long outage (every
-/// silo down) does not fill the log with Orleans' two warnings a probe. Orleans' client connects to a silo gateway only to send something, and
-/// reads which silos there are once a minute: a gateway whose players send nothing (a turn-based game waiting on a
-/// move) would otherwise stay cut off, and miss what the grains push, for up to that minute. A call is what makes it
-/// pick a live silo, and, when every silo it knew was marked dead, read the list again at once. Its handle is the
-/// grain it asks.
+/// once one call gets through. Its handle is the grain it asks.
 /// </summary>
+/// <remarks>
+/// Orleans' client connects to a silo gateway only to send something, and reads which silos there are once a minute:
+/// a gateway whose players send nothing (a turn-based game waiting on a move) would otherwise stay cut off, and miss
+/// what the grains push, for up to that minute. A call is what makes it pick a live silo, and, when every silo it knew
+/// was marked dead, read the list again at once. The first probe goes after the interval, and the wait doubles after
+/// each one that fails, up to <see cref="LongestWait"/>: a short cut-off is over within a second or two, and a long
+/// outage (every silo down) does not fill the log with Orleans' two warnings a probe.
+/// </remarks>
 internal sealed partial class ClusterProbeService(IManagementGrain management, TimeSpan interval, TimeProvider time, ILogger logger)
     : ICancellable<int, IManagementGrain>
 {

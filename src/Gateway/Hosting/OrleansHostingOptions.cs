@@ -23,7 +23,7 @@ internal sealed class OrleansHostingOptions
 
     /// <summary>
     /// How often a client-mode gateway reads the silos' gateways from Redis (client only). Default 1 minute, Orleans'
-    /// own: a silo that joined meanwhile is used from the next read (one is made at once when a known one disconnects).
+    /// own: a silo that joined meanwhile is used from the next read (one is made at once when no silo it knew is left).
     /// </summary>
     public TimeSpan GatewayListRefreshPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -43,7 +43,10 @@ public sealed class ProcessCluster : IAsyncLifetime
         await StartNginxAsync();
     }
 
-    /// <summary>Starts a silo (again) on its ports and waits, with a bound, until /healthz answers.</summary>
+    /// <summary>
+    /// Starts a silo (again) on its ports and waits, with a bound, until /healthz answers and every running gateway's
+    /// /readyz does.
+    /// </summary>
     public async Task StartSiloAsync(Member silo)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -70,6 +73,14 @@ public sealed class ProcessCluster : IAsyncLifetime
             ["Logging__LogLevel__OrleansGame"] = "Information",
         }, Path.GetDirectoryName(BuiltPrograms.SiloDll));
         await Silo.Tests.Infrastructure.Http.WaitForOkAsync(Http, $"http://127.0.0.1:{http}/healthz", silo.Process, StartBound);
+
+        // And every running gateway reaches the cluster again: after a restart of every silo, a gateway probes with a
+        // growing wait, and a test that asks it at once (its /readyz, a push to an idle player) would find it cut off.
+        foreach (var gateway in gateways.Where(g => g.Process is { HasExited: false }))
+        {
+            await Silo.Tests.Infrastructure.Http.WaitForOkAsync(Http, $"http://127.0.0.1:{gateway.OperationsPort}/readyz", gateway.Process!, StartBound);
+        }
+
         Console.WriteLine($"[cluster] {silo.Name} up in {clock.ElapsedMilliseconds} ms");
     }
 
