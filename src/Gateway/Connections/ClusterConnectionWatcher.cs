@@ -19,6 +19,9 @@ internal sealed partial class ClusterConnectionWatcher(
     // Set when the connection is lost, so that the first connection at start is not taken for a recovery.
     private int _lost;
 
+    /// <summary>The completion of the running probe, or of the last one; null while none was started.</summary>
+    internal Task? Probing => Volatile.Read(ref _probe)?.Completion;
+
     /// <inheritdoc/>
     public void NotifyClusterConnectionLost()
     {
