@@ -12,8 +12,9 @@ namespace OrleansGame.Gateway.Tests.Connections;
 
 /// <summary>
 /// A client-mode gateway's watch on its cluster connection, told by hand that the connection was lost, over a
-/// standalone gateway whose co-hosted silo answers: one probe however often it is told, asking once the interval has passed
-/// and ending at the first answer; none while the gateway stops. (The process-cluster tests cut a real gateway off.)
+/// standalone gateway whose co-hosted silo answers: one probe however often it is told, asking once the interval has
+/// passed and ending at the first answer; none while the gateway stops. (The process-cluster tests cut a real gateway
+/// off.)
 /// </summary>
 public sealed class ClusterConnectionWatcherTests
 {
