@@ -10,6 +10,12 @@ namespace OrleansGame.LoadTest.Coordinator;
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
+    /// <summary>The runtime's setting for the smallest generation 0 budget, in hexadecimal bytes.</summary>
+    public const string Gen0SizeVariable = "DOTNET_GCgen0size";
+
+    /// <summary>64 MB, the programs' deployed value.</summary>
+    public const string Gen0Size = "0x4000000";
+
     // Every port FreePort gave out in this process.
     private static readonly HashSet<int> HandedOut = [];
 
@@ -83,6 +89,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
+        }
+
+        if (command == "dotnet" && !start.Environment.ContainsKey(Gen0SizeVariable))
+        {
+            // As the images and the launch profile run the programs (docs/operations.md); the bare hub too, to compare
+            // like with like. Set in the tool's own environment (0: the runtime's default), it reaches them unchanged.
+            start.Environment[Gen0SizeVariable] = Gen0Size;
         }
 
         var log = new StreamWriter(logPath) { AutoFlush = true };
