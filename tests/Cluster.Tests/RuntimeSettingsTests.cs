@@ -7,7 +7,7 @@ namespace OrleansGame.Cluster.Tests;
 /// <summary>
 /// The programs run with the runtime settings the benchmark's figures were measured with (docs/operations.md,
 /// "Runtime settings"): no thread-pool spinning, from the runtimeconfig.json <c>dotnet</c> starts each built program
-/// with; and a generation 0 of up to 64 MB, from the environment of the images and of the standalone launch profile
+/// with; and a generation 0 budget of 64 MB, from the environment of the images and of the standalone launch profile
 /// (the runtime reads that setting from the environment only).
 /// </summary>
 public sealed partial class RuntimeSettingsTests
@@ -31,7 +31,7 @@ public sealed partial class RuntimeSettingsTests
     [Theory]
     [InlineData("src/Gateway/Dockerfile")]
     [InlineData("src/Silo/Dockerfile")]
-    public void Image_LetsGeneration0GrowTo64MB(string dockerfile)
+    public void Image_GivesGeneration0ABudgetOf64MB(string dockerfile)
     {
         var text = File.ReadAllText(Path.Combine(BuiltPrograms.RepositoryRoot, dockerfile));
 
@@ -41,7 +41,7 @@ public sealed partial class RuntimeSettingsTests
     }
 
     [Fact]
-    public void StandaloneLaunchProfile_LetsGeneration0GrowTo64MB()
+    public void StandaloneLaunchProfile_GivesGeneration0ABudgetOf64MB()
     {
         var path = Path.Combine(BuiltPrograms.RepositoryRoot, "src/Gateway/Properties/launchSettings.json");
         using var document = JsonDocument.Parse(File.ReadAllText(path));

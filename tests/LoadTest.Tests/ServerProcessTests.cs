@@ -3,7 +3,7 @@ using OrleansGame.LoadTest.Tests.Infrastructure;
 
 namespace OrleansGame.LoadTest.Tests;
 
-/// <summary>The servers the tool starts run as the images run the programs: with a generation 0 of up to 64 MB.</summary>
+/// <summary>The servers the tool starts run as the images run the programs: with a generation 0 budget of 64 MB.</summary>
 public sealed class ServerProcessTests : IDisposable
 {
     private readonly string log = Path.Combine(Path.GetTempPath(), $"server-process-tests-{Guid.NewGuid():N}.log");
