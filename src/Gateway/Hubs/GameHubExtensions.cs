@@ -38,6 +38,7 @@ internal static class GameHubExtensions
             .AddMessagePackProtocol(messagePack => messagePack.SerializerOptions = messagePack.SerializerOptions.WithResolver(
                 // Modes' JSON (payloads, join results, states) as MessagePack values; everything else as before.
                 CompositeResolver.Create([RawJsonFormatter.Instance], [messagePack.SerializerOptions.Resolver])));
+        builder.Services.AddSingleton<IHubActivator<GameHub>, GameHubActivator>();
         builder.Services.RemoveAll<IHubProtocolResolver>();
         builder.Services.AddSingleton<IHubProtocolResolver, GameHubProtocolResolver>();
         builder.Services.AddSingleton<ConnectionRegistry>();

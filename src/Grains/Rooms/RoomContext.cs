@@ -58,7 +58,20 @@ internal sealed class RoomContext(string id, RoomSpec spec, ModeSettings setting
     public bool Remove(string playerId) => members.RemoveAll(m => m.PlayerId == playerId) > 0;
 
     /// <inheritdoc />
-    public Member? Find(string playerId) => members.Find(m => m.PlayerId == playerId);
+    public Member? Find(string playerId)
+    {
+        // A loop, not List.Find: modes call this for every player on every tick, and a lambda over playerId is an
+        // allocation each time.
+        foreach (var member in members)
+        {
+            if (member.PlayerId == playerId)
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
 
     /// <inheritdoc />
     public void Send(string playerId, string type, object payload)

@@ -70,20 +70,12 @@ internal sealed class StateEncoder : IDisposable
         {
             if (follows)
             {
-                delta = Write(w =>
+                delta = Write(w => WriteDelta(w, previous.RootElement, current.RootElement, null, steps, names));
+                if (delta is [(byte)'[', (byte)']'] && current.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                 {
-                    if (Same(previous.RootElement, current.RootElement, null, steps, names)
-                        && current.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-                    {
-                        // Nothing changed: no members, or no elements, to change.
-                        w.WriteStartObject();
-                        w.WriteEndObject();
-                    }
-                    else
-                    {
-                        WriteDelta(w, previous.RootElement, current.RootElement, null, steps, names);
-                    }
-                });
+                    // Nothing changed: no members, or no elements, to change; [] alone would remove the state.
+                    delta = "{}"u8.ToArray();
+                }
             }
 
             previous.Dispose();
@@ -119,16 +111,29 @@ internal sealed class StateEncoder : IDisposable
                 var olds = before.EnumerateObject();
                 foreach (var member in after.EnumerateObject())
                 {
-                    var memberName = NameOf(member, names);
                     if (!TryGetMember(before, ref olds, member, out var old))
                     {
-                        WriteName(w, memberName, names);
+                        var memberName = NameOf(member, names, out var number);
+                        WriteName(w, memberName, number);
                         WriteReplacement(w, member.Value, memberName, steps);
                     }
-                    else if (!Same(old, member.Value, memberName, steps, names))
+                    else if (!WrittenAlike(old, member.Value))
                     {
-                        WriteName(w, memberName, names);
-                        WriteDelta(w, old, member.Value, memberName, steps, names);
+                        var memberName = NameOf(member, names, out var number);
+                        if (QuantisedChange(old, member.Value, memberName, steps) is { } change)
+                        {
+                            // Most of what changes from tick to tick: compared and diffed in one go.
+                            if (change != 0)
+                            {
+                                WriteName(w, memberName, number);
+                                w.WriteNumberValue(change);
+                            }
+                        }
+                        else if (!Same(old, member.Value, memberName, steps, names))
+                        {
+                            WriteName(w, memberName, number);
+                            WriteDelta(w, old, member.Value, memberName, steps, names);
+                        }
                     }
                 }
 
@@ -137,7 +142,7 @@ internal sealed class StateEncoder : IDisposable
                 {
                     if (!TryGetMember(after, ref news, member, out _))
                     {
-                        WriteName(w, NameOf(member, names), names);
+                        WriteName(w, NameOf(member, names, out var number), number);
                         w.WriteStartArray();
                         w.WriteEndArray();
                     }
@@ -210,26 +215,38 @@ internal sealed class StateEncoder : IDisposable
     }
 
     /// <summary>A member's name: the stream's own string when it is among its names (no string made per member per state).</summary>
-    private static string NameOf(JsonProperty member, Dictionary<string, int> names)
+    private static string NameOf(JsonProperty member, Dictionary<string, int> names) => NameOf(member, names, out _);
+
+    /// <summary>
+    /// A member's name, the stream's own string when it is among its names, and its <paramref name="number"/> there
+    /// (-1 when it has none).
+    /// </summary>
+    private static string NameOf(JsonProperty member, Dictionary<string, int> names, out int number)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(member);
         if (raw.Length <= 64 && !raw.Contains((byte)'\\'))
         {
             Span<char> chars = stackalloc char[64];
             if (Encoding.UTF8.TryGetChars(raw, chars, out var count)
-                && names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..count], out var known, out _))
+                && names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..count], out var known, out number))
             {
                 return known;
             }
         }
 
-        return member.Name;
+        var name = member.Name;
+        if (!names.TryGetValue(name, out number))
+        {
+            number = -1;
+        }
+
+        return name;
     }
 
-    /// <summary>A member's key in pairs: its number among the stream's names, or its name when it is not one.</summary>
-    private static void WriteName(Utf8JsonWriter w, string name, Dictionary<string, int> names)
+    /// <summary>A member's key in pairs: its <paramref name="number"/> among the stream's names, or its name when it has none.</summary>
+    private static void WriteName(Utf8JsonWriter w, string name, int number)
     {
-        if (names.TryGetValue(name, out var number))
+        if (number >= 0)
         {
             w.WriteNumberValue(number);
         }
@@ -276,6 +293,17 @@ internal sealed class StateEncoder : IDisposable
 
         return before.TryGetInt64(out var a) && after.TryGetInt64(out var b) && Math.Abs((double)b - a) < 9e15 ? b - a : null;
     }
+
+    /// <summary>
+    /// The change of a quantised number in steps (0 when clients see the same value); null when the values are not
+    /// both numbers of a quantised member that quantise, and the general comparison decides.
+    /// </summary>
+    private static long? QuantisedChange(JsonElement before, JsonElement after, string name, StateSteps steps) =>
+        before.ValueKind == JsonValueKind.Number && after.ValueKind == JsonValueKind.Number
+        && steps.Steps.TryGetValue(name, out var perUnit)
+        && Quantise(before.GetDouble(), perUnit) is { } old && Quantise(after.GetDouble(), perUnit) is { } now
+            ? now - old
+            : null;
 
     private static long? Quantise(double value, int perUnit)
     {
@@ -324,6 +352,13 @@ internal sealed class StateEncoder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether two values are written the same: most of a state from one tick to the next, compared in one go, and
+    /// before the member's name is looked up.
+    /// </summary>
+    private static bool WrittenAlike(JsonElement a, JsonElement b) =>
+        JsonMarshal.GetRawUtf8Value(a).SequenceEqual(JsonMarshal.GetRawUtf8Value(b));
+
     /// <summary>Whether two values are equal as clients see them (quantised numbers compared in steps).</summary>
     private static bool Same(JsonElement a, JsonElement b, string? name, StateSteps steps, Dictionary<string, int> names)
     {
@@ -332,9 +367,8 @@ internal sealed class StateEncoder : IDisposable
             return false;
         }
 
-        if (JsonMarshal.GetRawUtf8Value(a).SequenceEqual(JsonMarshal.GetRawUtf8Value(b)))
+        if (WrittenAlike(a, b))
         {
-            // Written the same: most of a state from one tick to the next, compared in one go.
             return true;
         }
 
@@ -369,7 +403,8 @@ internal sealed class StateEncoder : IDisposable
                 foreach (var member in a.EnumerateObject())
                 {
                     count++;
-                    if (!TryGetMember(b, ref others, member, out var other) || !Same(member.Value, other, NameOf(member, names), steps, names))
+                    if (!TryGetMember(b, ref others, member, out var other)
+                        || (!WrittenAlike(member.Value, other) && !Same(member.Value, other, NameOf(member, names), steps, names)))
                     {
                         return false;
                     }

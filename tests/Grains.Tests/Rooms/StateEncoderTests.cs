@@ -117,6 +117,18 @@ public sealed class StateEncoderTests
     }
 
     [Fact]
+    public void Next_MovedWithinItsStep_IsNoChange()
+    {
+        // Clients see x at 1.0 both times: the member is left out, and so is the object that only it changed in.
+        using var encoder = new StateEncoder();
+        encoder.Next(StateSteps.Of(Steps), """{"p":{"x":1.01,"id":1},"n":1,"q":{"y":5.0}}"""u8.ToArray(), follows: false);
+
+        var delta = encoder.Next(StateSteps.Of(Steps), """{"p":{"x":1.04,"id":1},"n":2,"q":{"y":5.2}}"""u8.ToArray(), follows: true)!;
+
+        Assert.Equal("""[3,1,4,[5,2]]""", Encoding.UTF8.GetString(delta));
+    }
+
+    [Fact]
     public void Next_SameStateAgain_IsAnEmptyDelta()
     {
         using var encoder = new StateEncoder();
