@@ -60,8 +60,8 @@ internal sealed class RoomContext(string id, RoomSpec spec, ModeSettings setting
     /// <inheritdoc />
     public Member? Find(string playerId)
     {
-        // A loop, not List.Find: modes call this for every player on every tick, and a lambda over playerId is an
-        // allocation each time.
+        // A loop, not List.Find: a mode may call this for every player on every tick (the arena does), and a lambda
+        // over playerId is an allocation each time.
         foreach (var member in members)
         {
             if (member.PlayerId == playerId)
