@@ -63,6 +63,7 @@ internal static class GatewaySecurityExtensions
     public static WebApplication UseGatewayRateLimits(this WebApplication app)
     {
         app.UseRateLimiter();
+        app.Use(SeveredOnStop.Until(app.Lifetime.ApplicationStopped));
         return app;
     }
 }
