@@ -51,7 +51,7 @@ internal static class ObservabilityExtensions
 
     /// <summary>
     /// Adds the game's metrics and hub telemetry, OpenTelemetry (Prometheus; tracing and OTLP too when
-    /// <see cref="OtlpEndpointVariable"/> is set), Orleans activity propagation, and the dashboard in standalone mode.
+    /// <see cref="OtlpEndpointVariable"/> is set), Orleans activity propagation, and the dashboard of a standalone gateway where it is enabled (by default in Development).
     /// </summary>
     public static WebApplicationBuilder AddGameObservability(this WebApplicationBuilder builder)
     {
@@ -77,7 +77,7 @@ internal static class ObservabilityExtensions
             builder.UseOrleans(silo =>
             {
                 silo.AddActivityPropagation();
-                if (dashboard.Enabled)
+                if (dashboard.IsEnabledIn(builder.Environment))
                 {
                     silo.AddDashboard();
                 }
@@ -131,7 +131,7 @@ internal static class ObservabilityExtensions
         operations.MapPrometheusScrapingEndpoint(MetricsPath);
         var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
         var hosting = app.Configuration.GetSection(OrleansHostingOptions.Section).Get<OrleansHostingOptions>() ?? new();
-        if (dashboard.Enabled && hosting.Mode == OrleansMode.Standalone)
+        if (dashboard.IsEnabledIn(app.Environment) && hosting.Mode == OrleansMode.Standalone)
         {
             operations.MapOrleansDashboard(dashboard.Path);
         }
