@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using OrleansGame.Gateway;
 using OrleansGame.Gateway.Auth;
+using OrleansGame.Grains.Hosting;
 
 try
 {
-    var app = GatewayApplication.Create(args);
+    var app = GatewayApplication.Create(args, static builder => builder.AddBatchScheduling());
     await app.RunAsync();
     return 0;
 }

@@ -1,7 +1,9 @@
+using OrleansGame.Grains.Hosting;
 using OrleansGame.Silo.Hosting;
 using OrleansGame.Silo.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBatchScheduling();
 builder.AddGameSilo();
 builder.AddSiloObservability();
 

@@ -67,6 +67,7 @@ public sealed class SiloHostTests
         Assert.Equal(0, exitCode);
         Assert.Contains("Silo started: cluster test-", silo.Output, StringComparison.Ordinal);
         Assert.Contains("Silo stopping", silo.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Threads run under SCHED_BATCH: [1-9][0-9]* moved, 0 not", silo.Output);
     }
 
     private static ChildProcess StartSilo(IReadOnlyDictionary<string, string?> environment, params string[] arguments)

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace OrleansGame.Grains.Hosting;
+
+/// <summary>
+/// Runs every thread of the process under Linux's <c>SCHED_BATCH</c> policy: a thread that wakes (a socket's data, a
+/// timer, a queued work item) no longer preempts the one running, but waits for it to block or use up its slice. On a
+/// server's few cores the process's own threads otherwise take the core from each other thousands of times a second;
+/// pinned to one core at 400 players the gateway was preempted about 2,500 times a second (about 600 under the policy)
+/// and used about 9% less CPU, with the same input-to-ack p99 (docs/benchmarks.md). Nice values and CPU shares stay
+/// as they were; only Linux has the policy.
+/// </summary>
+public static partial class BatchScheduling
+{
+    /// <summary>The setting that turns it off: <c>Runtime:BatchScheduling=false</c>. Default true.</summary>
+    public const string Setting = "Runtime:BatchScheduling";
+
+    // sched.h
+    private const int SchedBatch = 3;
+
+    /// <summary>Moves the process's threads to <c>SCHED_BATCH</c> as the host starts, unless <see cref="Setting"/> is false.</summary>
+    public static IHostApplicationBuilder AddBatchScheduling(this IHostApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue(Setting, true))
+        {
+            builder.Services.AddHostedService<BatchSchedulingService>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Moves every thread the process has now to <c>SCHED_BATCH</c>; threads started afterwards inherit it from the
+    /// thread that starts them.
+    /// </summary>
+    /// <returns>How many threads were moved, and how many could not be (ended meanwhile, or refused).</returns>
+    public static (int Moved, int Failed) Apply()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return (0, 0);
+        }
+
+        var parameters = new SchedParam();
+        int moved = 0, failed = 0;
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            if (int.TryParse(Path.GetFileName(task), NumberStyles.None, CultureInfo.InvariantCulture, out var thread))
+            {
+                if (SetScheduler(thread, SchedBatch, ref parameters) == 0)
+                {
+                    moved++;
+                }
+                else
+                {
+                    failed++;
+                }
+            }
+        }
+
+        return (moved, failed);
+    }
+
+    [DllImport("libc", EntryPoint = "sched_setscheduler")]
+    private static extern int SetScheduler(int thread, int policy, ref SchedParam parameters);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct SchedParam
+    {
+        // Must be 0 for SCHED_BATCH.
+        public int Priority;
+    }
+
+    private sealed partial class BatchSchedulingService(IHostApplicationLifetime lifetime, ILogger<BatchSchedulingService> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            Log(Apply());
+            // Once more when the host has started: a thread started during the first pass by one not yet moved.
+            lifetime.ApplicationStarted.Register(() => Apply());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private void Log((int Moved, int Failed) result)
+        {
+            if (OperatingSystem.IsLinux())
+            {
+                LogApplied(logger, result.Moved, result.Failed);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Threads run under SCHED_BATCH: {Moved} moved, {Failed} not (Runtime:BatchScheduling=false turns it off)")]
+        private static partial void LogApplied(ILogger logger, int moved, int failed);
+    }
+}
