@@ -51,7 +51,8 @@ internal static class ObservabilityExtensions
 
     /// <summary>
     /// Adds the game's metrics and hub telemetry, OpenTelemetry (Prometheus; tracing and OTLP too when
-    /// <see cref="OtlpEndpointVariable"/> is set), Orleans activity propagation, and the dashboard of a standalone gateway where it is enabled (by default in Development).
+    /// <see cref="OtlpEndpointVariable"/> is set), Orleans activity propagation, and the dashboard of a standalone
+    /// gateway where it is enabled (by default in Development).
     /// </summary>
     public static WebApplicationBuilder AddGameObservability(this WebApplicationBuilder builder)
     {
