@@ -23,7 +23,10 @@ public static partial class BatchScheduling
     // sched.h
     private const int SchedBatch = 3;
 
-    /// <summary>Moves the process's threads to <c>SCHED_BATCH</c> as the host starts, unless <see cref="Setting"/> is false.</summary>
+    /// <summary>
+    /// Moves the process's threads to <c>SCHED_BATCH</c> as the host starts, and any new one within two seconds,
+    /// unless <see cref="Setting"/> is false.
+    /// </summary>
     public static IHostApplicationBuilder AddBatchScheduling(this IHostApplicationBuilder builder)
     {
         if (builder.Configuration.GetValue(Setting, true))
@@ -35,8 +38,8 @@ public static partial class BatchScheduling
     }
 
     /// <summary>
-    /// Moves every thread the process has now to <c>SCHED_BATCH</c>; threads started afterwards inherit it from the
-    /// thread that starts them.
+    /// Moves every thread the process has now to <c>SCHED_BATCH</c>. Threads started afterwards inherit it from the
+    /// thread that starts them; the service passes over them again every two seconds for any that did not.
     /// </summary>
     /// <returns>How many threads were moved, and how many could not be (ended meanwhile, or refused).</returns>
     private static (int Moved, int Failed) Apply()
@@ -76,23 +79,33 @@ public static partial class BatchScheduling
         public int Priority;
     }
 
-    private sealed partial class BatchSchedulingService(IHostApplicationLifetime lifetime, ILogger<BatchSchedulingService> logger) : IHostedService
+    private sealed partial class BatchSchedulingService(ILogger<BatchSchedulingService> logger) : BackgroundService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            Log(Apply());
-            // Once more when the host has started: a thread started during the first pass by one not yet moved.
-            lifetime.ApplicationStarted.Register(() => Apply());
-            return Task.CompletedTask;
-        }
+        // A thread can escape a pass: started by one not yet moved, or seen in /proc only after the pass read it.
+        private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        private void Log((int Moved, int Failed) result)
+        public override Task StartAsync(CancellationToken cancellationToken)
         {
             if (OperatingSystem.IsLinux())
             {
-                LogApplied(logger, result.Moved, result.Failed);
+                var (moved, failed) = Apply();
+                LogApplied(logger, moved, failed);
+            }
+
+            return base.StartAsync(cancellationToken);
+        }
+
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                return;
+            }
+
+            using var timer = new PeriodicTimer(Interval);
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                Apply();
             }
         }
 
