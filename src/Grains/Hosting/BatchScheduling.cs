@@ -24,12 +24,12 @@ public static partial class BatchScheduling
     private const int SchedBatch = 3;
 
     /// <summary>
-    /// Moves the process's threads to <c>SCHED_BATCH</c> as the host starts, and any new one within two seconds,
-    /// unless <see cref="Setting"/> is false.
+    /// Moves the process's threads to <c>SCHED_BATCH</c> as the host starts, and any new one within two seconds, on
+    /// Linux, unless <see cref="Setting"/> is false.
     /// </summary>
     public static IHostApplicationBuilder AddBatchScheduling(this IHostApplicationBuilder builder)
     {
-        if (builder.Configuration.GetValue(Setting, true))
+        if (OperatingSystem.IsLinux() && builder.Configuration.GetValue(Setting, true))
         {
             builder.Services.AddHostedService<BatchSchedulingService>();
         }
@@ -44,11 +44,6 @@ public static partial class BatchScheduling
     /// <returns>How many threads were moved, and how many could not be (ended meanwhile, or refused).</returns>
     private static (int Moved, int Failed) Apply()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return (0, 0);
-        }
-
         var parameters = new SchedParam();
         int moved = 0, failed = 0;
         foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
@@ -86,22 +81,13 @@ public static partial class BatchScheduling
 
         public override Task StartAsync(CancellationToken cancellationToken)
         {
-            if (OperatingSystem.IsLinux())
-            {
-                var (moved, failed) = Apply();
-                LogApplied(logger, moved, failed);
-            }
-
+            var (moved, failed) = Apply();
+            LogApplied(logger, moved, failed);
             return base.StartAsync(cancellationToken);
         }
 
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            if (!OperatingSystem.IsLinux())
-            {
-                return;
-            }
-
             using var timer = new PeriodicTimer(Interval);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
