@@ -49,10 +49,13 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>
     /// Starts <paramref name="dll"/> with <c>dotnet</c> on a free port (on <paramref name="cpus"/> when given) and waits
     /// until <paramref name="readyPath"/> answers there (the bare hub's <c>/healthz</c>; the gateway keeps its health
-    /// endpoints on its operations port, so <c>/api/modes</c>, which needs the grains, stands in on the game's).
+    /// endpoints on its operations port, so <c>/api/modes</c>, which needs the grains, stands in on the game's). With
+    /// <paramref name="batchScheduling"/> every thread of the server runs under Linux's <c>SCHED_BATCH</c> from its
+    /// start (<c>chrt</c>), as the gateway and the silo set for themselves: for a program that does not (the bare hub).
     /// </summary>
     public static Task<ServerProcess> StartAsync(
-        string dll, IReadOnlyDictionary<string, string> environment, string logPath, TimeSpan timeout, string readyPath = "/healthz", string? cpus = null)
+        string dll, IReadOnlyDictionary<string, string> environment, string logPath, TimeSpan timeout, string readyPath = "/healthz", string? cpus = null,
+        bool batchScheduling = false)
     {
         if (!File.Exists(dll))
         {
@@ -60,25 +63,42 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var port = FreePort();
-        return StartAsync("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(Path.GetFullPath(dll))!, environment, logPath, port, readyPath, timeout, cpus);
+        return StartAsync(
+            "dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(Path.GetFullPath(dll))!, environment, logPath, port, readyPath, timeout, cpus,
+            batchScheduling);
     }
 
     /// <summary>
-    /// The command line that runs <paramref name="command"/> on <paramref name="cpus"/> only (a <c>taskset</c> CPU list),
-    /// or unchanged without one. <c>taskset</c> executes the command in its own process, so the process id is the command's.
+    /// The command line that runs <paramref name="command"/> on <paramref name="cpus"/> only (a <c>taskset</c> CPU list)
+    /// and, with <paramref name="batchScheduling"/>, under <c>SCHED_BATCH</c> (<c>chrt --batch 0</c>); unchanged without
+    /// either. <c>taskset</c> and <c>chrt</c> execute the command in their own process, so the process id is the command's.
     /// </summary>
-    public static (string Command, List<string> Arguments) Pinned(string? cpus, string command, IEnumerable<string> arguments) =>
-        cpus is null ? (command, [.. arguments]) : ("taskset", ["-c", cpus, command, .. arguments]);
+    public static (string Command, List<string> Arguments) CommandLine(string? cpus, bool batchScheduling, string command, IEnumerable<string> arguments)
+    {
+        List<string> line = [command, .. arguments];
+        if (cpus is not null)
+        {
+            line = ["taskset", "-c", cpus, .. line];
+        }
+
+        if (batchScheduling)
+        {
+            line = ["chrt", "--batch", "0", .. line];
+        }
+
+        return (line[0], line[1..]);
+    }
 
     /// <summary>
     /// Starts <paramref name="command"/> and waits until <paramref name="healthPath"/> answers on <paramref name="port"/>,
-    /// or, without a path, until the port accepts a TCP connection; on <paramref name="cpus"/> only when given.
+    /// or, without a path, until the port accepts a TCP connection; on <paramref name="cpus"/> only when given, under
+    /// <c>SCHED_BATCH</c> with <paramref name="batchScheduling"/>.
     /// </summary>
     public static async Task<ServerProcess> StartAsync(
         string command, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment,
-        string logPath, int port, string? healthPath, TimeSpan timeout, string? cpus = null)
+        string logPath, int port, string? healthPath, TimeSpan timeout, string? cpus = null, bool batchScheduling = false)
     {
-        var (program, programArguments) = Pinned(cpus, command, arguments);
+        var (program, programArguments) = CommandLine(cpus, batchScheduling, command, arguments);
         var start = new ProcessStartInfo(program, programArguments)
         {
             WorkingDirectory = workingDirectory,

@@ -32,7 +32,10 @@ internal sealed class Topology(LoadTestOptions options, string runDirectory)
                 gateway.MetricsUri = await MetricsUriAsync(new Uri(operations + "/"), gateway.BaseUri);
                 return gateway;
             case "bare":
-                return await ServerProcess.StartAsync(options.BareHubDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, Log(target), StartTimeout, cpus: ServerCpus);
+                // Under the scheduling policy the gateway sets for itself, to compare like with like.
+                return await ServerProcess.StartAsync(
+                    options.BareHubDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, Log(target), StartTimeout, cpus: ServerCpus,
+                    batchScheduling: true);
             case "split":
                 return await StartSplitAsync(target, sides);
             default:
