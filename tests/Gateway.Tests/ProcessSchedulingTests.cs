@@ -10,7 +10,7 @@ public sealed class ProcessSchedulingTests
     [InlineData("false", SchedulingPolicies.Other)]
     public async Task GatewayProcess_EveryThreadRunsUnderSchedBatch_UnlessTurnedOff(string? setting, int policy)
     {
-        using var gateway = await GatewayProcess.StartAsync(setting is null ? [] : ["--Runtime:BatchScheduling", setting]);
+        await using var gateway = await GatewayProcess.StartAsync(setting is null ? [] : ["--Runtime:BatchScheduling", setting]);
 
         // Threads started after the host (the thread pool grows while serving) get it too: serve a little first.
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress };

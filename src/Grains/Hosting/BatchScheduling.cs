@@ -23,6 +23,9 @@ public static partial class BatchScheduling
     // sched.h
     private const int SchedBatch = 3;
 
+    // errno.h: no such thread (it ended after the pass read /proc).
+    private const int Esrch = 3;
+
     /// <summary>
     /// Moves the process's threads to <c>SCHED_BATCH</c> as the host starts, and any new one within two seconds, on
     /// Linux, unless <see cref="Setting"/> is false.
@@ -41,7 +44,7 @@ public static partial class BatchScheduling
     /// Moves every thread the process has now to <c>SCHED_BATCH</c>. Threads started afterwards inherit it from the
     /// thread that starts them; the service passes over them again every two seconds for any that did not.
     /// </summary>
-    /// <returns>How many threads were moved, and how many could not be (ended meanwhile, or refused).</returns>
+    /// <returns>How many threads were moved, and how many refused it; a thread that ended meanwhile is neither.</returns>
     private static (int Moved, int Failed) Apply()
     {
         var parameters = new SchedParam();
@@ -54,7 +57,7 @@ public static partial class BatchScheduling
                 {
                     moved++;
                 }
-                else
+                else if (Marshal.GetLastPInvokeError() != Esrch)
                 {
                     failed++;
                 }
@@ -64,7 +67,7 @@ public static partial class BatchScheduling
         return (moved, failed);
     }
 
-    [DllImport("libc", EntryPoint = "sched_setscheduler")]
+    [DllImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
     private static extern int SetScheduler(int thread, int policy, ref SchedParam parameters);
 
     [StructLayout(LayoutKind.Sequential)]

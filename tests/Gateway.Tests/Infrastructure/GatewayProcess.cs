@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using OrleansGame.Silo.Tests.Infrastructure;
@@ -8,29 +6,29 @@ namespace OrleansGame.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// The real gateway executable, standalone on free loopback ports, started as an operator starts it and ready (its
-/// <c>/readyz</c> answers); its output is gathered, and it is killed on dispose if it still runs.
+/// <c>/readyz</c> answers); a <see cref="ChildProcess"/>, so its output is gathered and kept, and it is killed on dispose
+/// if it still runs.
 /// </summary>
-public sealed class GatewayProcess : IDisposable
+public sealed class GatewayProcess : IAsyncDisposable
 {
     // A cold process start (silo included) is slow on a busy test machine.
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(120);
 
-    private GatewayProcess(Process process, Uri baseAddress, HttpClient operations)
+    private GatewayProcess(ChildProcess process, Uri baseAddress, HttpClient operations)
     {
         Process = process;
         BaseAddress = baseAddress;
         Operations = operations;
     }
 
-    public Process Process { get; }
+    /// <summary>The running program.</summary>
+    public ChildProcess Process { get; }
 
+    /// <summary>The game's listener: the page, the API and the hub.</summary>
     public Uri BaseAddress { get; }
 
     /// <summary>A client for the operations listener.</summary>
     public HttpClient Operations { get; }
-
-    /// <summary>Every line the process wrote, standard output and error together.</summary>
-    public ConcurrentQueue<string> Output { get; } = new();
 
     /// <summary>Starts the gateway with <paramref name="arguments"/> after its own (a later setting wins) and waits until it is ready.</summary>
     public static async Task<GatewayProcess> StartAsync(params string[] arguments)
@@ -49,21 +47,10 @@ public sealed class GatewayProcess : IDisposable
             "--Logging:LogLevel:Default", "Warning",
             "--Logging:LogLevel:OrleansGame", "Information",
         ];
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "OrleansGame.Gateway"), [.. defaults, .. arguments])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         var gateway = new GatewayProcess(
-            Process.Start(start)!,
+            ChildProcess.Start("gateway", Path.Combine(AppContext.BaseDirectory, "OrleansGame.Gateway"), [.. defaults, .. arguments], new Dictionary<string, string?>()),
             new Uri($"http://127.0.0.1:{port}"),
             new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operationsPort}"), Timeout = TimeSpan.FromSeconds(5) });
-        gateway.Process.OutputDataReceived += (_, e) => gateway.Output.Enqueue(e.Data ?? "");
-        gateway.Process.ErrorDataReceived += (_, e) => gateway.Output.Enqueue(e.Data ?? "");
-        gateway.Process.BeginOutputReadLine();
-        gateway.Process.BeginErrorReadLine();
         try
         {
             await Eventually.WaitAsync(gateway.IsReadyAsync, ready => ready, StartBound);
@@ -71,20 +58,16 @@ public sealed class GatewayProcess : IDisposable
         }
         catch
         {
-            gateway.Dispose();
+            await gateway.DisposeAsync();
             throw;
         }
     }
 
-    public void Dispose()
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
     {
-        if (!Process.HasExited)
-        {
-            Process.Kill(entireProcessTree: true);
-        }
-
-        Process.Dispose();
         Operations.Dispose();
+        await Process.DisposeAsync();
     }
 
     private async Task<bool> IsReadyAsync()
