@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OrleansGame.Grains.Abstractions;
 using OrleansGame.Grains.Abstractions.Wire;
 using OrleansGame.Rooms;
@@ -262,56 +261,11 @@ internal sealed partial class RoomGrain
     {
         JsonPayload? result = null;
         var member = seats[playerId].Member;
-        if (!Guard(() => result = JoinResult(playerId, mode!.GetJoinState(state!, room!, member)), "GetJoinState"))
+        if (!Guard(() => result = JoinResultJson.Write(room!, playerId, settings!.Capacity, mode!.GetJoinState(state!, room!, member)), "GetJoinState"))
         {
             return Failed();
         }
 
         return JoinOutcome.Joined(new JoinedRoom(RoomId, room!.Mode, result!, limits));
-    }
-
-    /// <summary>
-    /// The <c>JoinResult</c> JSON: the host's fields (room, player, capacity, privacy, roster), then the mode's, then
-    /// the mode's name; a mode's field of the same name as one of the host's is left out.
-    /// </summary>
-    private JsonPayload JoinResult(string playerId, object joinState)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RoomJson.Options.Encoder }))
-        {
-            json.WriteStartObject();
-            json.WriteString("roomId", RoomId);
-            json.WriteString("playerId", playerId);
-            json.WriteNumber("capacity", settings!.Capacity);
-            json.WriteBoolean("isPrivate", room!.IsPrivate);
-            json.WriteStartArray("roster");
-            foreach (var member in room.Members)
-            {
-                json.WriteStartObject();
-                json.WriteString("playerId", member.PlayerId);
-                json.WriteString("name", member.Name);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            using (var modeFields = JsonDocument.Parse(RoomContext.Serialize(joinState).Utf8))
-            {
-                if (modeFields.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    foreach (var field in modeFields.RootElement.EnumerateObject())
-                    {
-                        if (field.Name is not ("roomId" or "playerId" or "capacity" or "isPrivate" or "roster" or "mode"))
-                        {
-                            field.WriteTo(json);
-                        }
-                    }
-                }
-            }
-
-            json.WriteString("mode", room.Mode);
-            json.WriteEndObject();
-        }
-
-        return new JsonPayload(buffer.WrittenSpan.ToArray());
     }
 }
