@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using OrleansGame.Arena;
+using OrleansGame.Arena.Simulation;
 using OrleansGame.Grains.Rooms;
 using OrleansGame.Rooms;
 using OrleansGame.Rooms.Testing;
@@ -13,7 +14,7 @@ namespace OrleansGame.MicroBenchmarks;
 [MemoryDiagnoser]
 public class JoinResultBenchmarks
 {
-    private RoomHarness<Arena.Simulation.ArenaSimulation> arena = null!;
+    private RoomHarness<ArenaSimulation> arena = null!;
     private Member joining = null!;
 
     /// <summary>A room of eight players a few seconds into its round.</summary>
@@ -21,13 +22,16 @@ public class JoinResultBenchmarks
     public void Setup()
     {
         var ids = Enumerable.Range(0, 8).Select(static _ => Guid.NewGuid().ToString("N")).ToArray();
-        arena = new RoomHarness<Arena.Simulation.ArenaSimulation>(new ArenaMode(new ArenaOptions())).Seat(ids);
+        arena = new RoomHarness<ArenaSimulation>(new ArenaMode(new ArenaOptions())).Seat(ids);
         arena.Ticks(60);
         joining = arena.Room.Members[^1];
     }
 
     /// <summary>The result's bytes; returns their count.</summary>
     [Benchmark]
-    public int Write() =>
-        JoinResultJson.Write(arena.Room, joining.PlayerId, arena.Mode.Settings.Capacity, arena.Mode.GetJoinState(arena.State, arena.Room, joining)).Utf8.Length;
+    public int Write()
+    {
+        var joinState = arena.Mode.GetJoinState(arena.State, arena.Room, joining);
+        return JoinResultJson.Write(arena.Room, joining.PlayerId, arena.Mode.Settings.Capacity, joinState).Utf8.Length;
+    }
 }

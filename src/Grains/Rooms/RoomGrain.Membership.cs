@@ -261,7 +261,8 @@ internal sealed partial class RoomGrain
     {
         JsonPayload? result = null;
         var member = seats[playerId].Member;
-        if (!Guard(() => result = JoinResultJson.Write(room!, playerId, settings!.Capacity, mode!.GetJoinState(state!, room!, member)), "GetJoinState"))
+        var capacity = settings!.Capacity;
+        if (!Guard(() => result = JoinResultJson.Write(room!, playerId, capacity, mode!.GetJoinState(state!, room!, member)), "GetJoinState"))
         {
             return Failed();
         }
