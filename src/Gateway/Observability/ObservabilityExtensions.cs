@@ -50,9 +50,9 @@ internal static class ObservabilityExtensions
     public static IReadOnlyList<string> PlatformActivitySources { get; } = ["Microsoft.AspNetCore", "Microsoft.AspNetCore.SignalR.Server"];
 
     /// <summary>
-    /// Adds the game's metrics and hub telemetry, OpenTelemetry (Prometheus; tracing and OTLP too when
-    /// <see cref="OtlpEndpointVariable"/> is set), Orleans activity propagation, and the dashboard of a standalone
-    /// gateway where it is enabled (by default in Development).
+    /// Adds the game's metrics and hub telemetry, OpenTelemetry (Prometheus; tracing, Orleans activity propagation and
+    /// OTLP too when <see cref="OtlpEndpointVariable"/> is set), and the dashboard of a standalone gateway where it is
+    /// enabled (by default in Development).
     /// </summary>
     public static WebApplicationBuilder AddGameObservability(this WebApplicationBuilder builder)
     {
@@ -72,19 +72,27 @@ internal static class ObservabilityExtensions
 
         var hosting = builder.Configuration.GetSection(OrleansHostingOptions.Section).Get<OrleansHostingOptions>() ?? new();
         var dashboard = builder.Configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new();
+        // Traced only when exported: a listener that samples nothing still has every hub message and grain call make
+        // its activities, and Orleans' propagation puts two filters on every grain call, a cost per message for spans
+        // nobody records.
+        var traced = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
         if (hosting.Mode == OrleansMode.Standalone)
         {
             // Adds to the silo the cluster feature configures; Orleans applies every UseOrleans delegate to one silo.
             builder.UseOrleans(silo =>
             {
-                silo.AddActivityPropagation();
+                if (traced)
+                {
+                    silo.AddActivityPropagation();
+                }
+
                 if (dashboard.IsEnabledIn(builder.Environment))
                 {
                     silo.AddDashboard();
                 }
             });
         }
-        else
+        else if (traced)
         {
             builder.UseOrleansClient(client => client.AddActivityPropagation());
         }
@@ -96,10 +104,8 @@ internal static class ObservabilityExtensions
                 .AddMeter([.. PlatformMeters])
                 .AddPrometheusExporter());
         services.ConfigureOpenTelemetryMeterProvider((provider, meters) => meters.AddView(OnlyThisHost(provider.GetRequiredService<IMeterFactory>())));
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        if (traced)
         {
-            // Traced only when exported: a listener that samples nothing still has every hub message and grain call
-            // make its activities, a cost per message for spans nobody records.
             telemetry
                 .WithTracing(tracing => tracing
                     .AddSource(GatewayTelemetry.Name)

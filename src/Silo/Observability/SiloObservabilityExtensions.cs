@@ -23,20 +23,29 @@ internal static class SiloObservabilityExtensions
 
     private static readonly string[] PlatformMeters = ["System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
-    /// <summary>Adds Orleans activity propagation and OpenTelemetry (Prometheus; tracing and OTLP too when <see cref="OtlpEndpointVariable"/> is set).</summary>
+    /// <summary>
+    /// Adds OpenTelemetry (Prometheus; tracing, Orleans activity propagation and OTLP too when
+    /// <see cref="OtlpEndpointVariable"/> is set).
+    /// </summary>
     public static WebApplicationBuilder AddSiloObservability(this WebApplicationBuilder builder)
     {
-        // Orleans applies every UseOrleans delegate to the one silo the host runs.
-        builder.UseOrleans(silo => silo.AddActivityPropagation());
+        var traced = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
+        if (traced)
+        {
+            // Orleans applies every UseOrleans delegate to the one silo the host runs.
+            builder.UseOrleans(silo => silo.AddActivityPropagation());
+        }
+
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(GrainTelemetry.MeterName, GrainTelemetry.OrleansMeterName)
                 .AddMeter(PlatformMeters)
                 .AddPrometheusExporter());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        if (traced)
         {
-            // Traced only when exported: a listener that samples nothing still has every grain call make its activities.
+            // Traced only when exported: a listener that samples nothing still has every grain call make its
+            // activities, and the propagation puts two filters on every grain call.
             telemetry
                 .WithTracing(tracing => tracing
                     .AddSource([.. GrainTelemetry.OrleansActivitySources])

@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using OrleansGame.Gateway.Tests.Infrastructure;
 
 namespace OrleansGame.Gateway.Tests.Metrics;
@@ -15,63 +9,18 @@ namespace OrleansGame.Gateway.Tests.Metrics;
 public sealed class OtlpExportTests
 {
     [Fact]
-    public async Task Export_WithAnOtlpEndpoint_SendsTheHubCallsSpansAndTheGameMetrics()
+    public async Task Export_WithAnOtlpEndpoint_SendsTheHubCallsSpansTheGrainCallsSpansAndTheGameMetrics()
     {
         await using var collector = await OtlpReceiver.StartAsync();
-        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Url,
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
-            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
-        });
+        await using var host = await GatewayHost.StartAsync(collector.GatewaySettings);
         await using var client = await host.ConnectNewPlayerAsync(WireProtocol.Json);
         await client.CreateRoomAsync(isPrivate: true);
-        await client.WaitForSnapshotAsync(_ => true);
+        await client.SendInputAsync(1, 1, 0);
+        await client.WaitForSnapshotAsync(s => s.Players.Any(p => p.PlayerId == client.PlayerId && p.AckSeq == 1));
 
         // OTLP is protobuf; span and metric names travel as plain UTF-8 strings inside it.
         await collector.WaitForAsync("/v1/traces", "GameHub/CreateRoom");
+        await collector.WaitForAsync("/v1/traces", "DeliverAsync");
         await collector.WaitForAsync("/v1/metrics", "orleansgame.connections.opened");
-    }
-
-    /// <summary>A minimal OTLP/HTTP endpoint: answers every export with 200 and keeps the bodies by path.</summary>
-    private sealed class OtlpReceiver : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly ConcurrentQueue<(string Path, byte[] Body)> _exports = new();
-
-        private OtlpReceiver(WebApplication app) => _app = app;
-
-        public string Url => _app.Urls.First();
-
-        public static async Task<OtlpReceiver> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var receiver = new OtlpReceiver(app);
-            app.MapPost("/v1/{signal}", async (HttpContext context) =>
-            {
-                using var body = new MemoryStream();
-                await context.Request.Body.CopyToAsync(body);
-                receiver._exports.Enqueue((context.Request.Path.Value!, body.ToArray()));
-                context.Response.ContentType = "application/x-protobuf";
-            });
-            await app.StartAsync();
-            return receiver;
-        }
-
-        /// <summary>Waits, bounded, for an export to <paramref name="path"/> that contains <paramref name="text"/>.</summary>
-        public Task WaitForAsync(string path, string text)
-        {
-            var needle = Encoding.UTF8.GetBytes(text);
-            return Eventually.WaitAsync(
-                () => Task.FromResult(_exports.Any(e => e.Path == path && e.Body.AsSpan().IndexOf(needle) >= 0)),
-                found => found,
-                TimeSpan.FromSeconds(20));
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
     }
 }
