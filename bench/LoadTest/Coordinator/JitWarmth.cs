@@ -29,7 +29,7 @@ internal static class JitWarmth
     /// <summary>How long the compiler must stay below <see cref="SettledPerSecond"/>: <see cref="QuietSteps"/> steps.</summary>
     public static TimeSpan QuietTime => Step * QuietSteps;
 
-    /// <summary><see cref="WaitAsync"/> with its own client, saying on the console what it waited for.</summary>
+    /// <summary><see cref="WaitAsync(HttpClient, IReadOnlyList{ServerProcess}, TimeSpan)"/> with its own client, saying on the console what it waited for.</summary>
     public static async Task<(double Seconds, bool? Settled)> SettleAsync(string target, IReadOnlyList<ServerProcess> servers, TimeSpan max)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -55,35 +55,50 @@ internal static class JitWarmth
     /// <summary>
     /// Waits until the servers together compiled fewer than <see cref="SettledPerSecond"/> methods a second in each of
     /// <see cref="QuietSteps"/> five-second steps in a row, or for <paramref name="max"/>; returns how long it waited,
-    /// and whether they settled (null: no server says).
+    /// and whether they settled (null: no server said, however long it was asked).
     /// </summary>
-    public static async Task<(double Seconds, bool? Settled)> WaitAsync(HttpClient http, IReadOnlyList<ServerProcess> servers, TimeSpan max)
+    public static Task<(double Seconds, bool? Settled)> WaitAsync(HttpClient http, IReadOnlyList<ServerProcess> servers, TimeSpan max) =>
+        WaitAsync(() => ReadAsync(http, servers), max, Step);
+
+    /// <summary>
+    /// <see cref="WaitAsync(HttpClient, IReadOnlyList{ServerProcess}, TimeSpan)"/> over <paramref name="read"/> (the
+    /// methods compiled so far, null when no server answered) in steps of <paramref name="step"/>. A server that does not
+    /// answer is asked again at the next step: a cold one that a new load keeps busy can miss the reader's timeout for a
+    /// while, and measuring it then would measure its compiler (it counts as still compiling).
+    /// </summary>
+    internal static async Task<(double Seconds, bool? Settled)> WaitAsync(Func<Task<double?>> read, TimeSpan max, TimeSpan step)
     {
-        var started = Stopwatch.GetTimestamp();
-        if (max <= TimeSpan.Zero || await ReadAsync(http, servers) is not { } before)
+        if (max <= TimeSpan.Zero)
         {
             return (0, null);
         }
 
+        var started = Stopwatch.GetTimestamp();
+        var before = await read();
+        var stepStarted = Stopwatch.GetTimestamp();
+        var answered = before is not null;
         var quiet = 0;
         while (true)
         {
-            var stepStarted = Stopwatch.GetTimestamp();
-            await Task.Delay(Step);
-            if (await ReadAsync(http, servers) is not { } after)
+            await Task.Delay(step);
+            var after = await read();
+            var now = Stopwatch.GetTimestamp();
+            answered |= after is not null;
+            quiet = before is { } b && after is { } a && (a - b) / Stopwatch.GetElapsedTime(stepStarted, now).TotalSeconds < SettledPerSecond
+                ? quiet + 1
+                : 0;
+            var waited = Stopwatch.GetElapsedTime(started, now);
+            if (quiet >= QuietSteps)
             {
-                return (Stopwatch.GetElapsedTime(started).TotalSeconds, null);
+                return (waited.TotalSeconds, true);
             }
 
-            var rate = (after - before) / Stopwatch.GetElapsedTime(stepStarted).TotalSeconds;
-            var waited = Stopwatch.GetElapsedTime(started);
-            quiet = rate < SettledPerSecond ? quiet + 1 : 0;
-            if (quiet >= QuietSteps || waited >= max)
+            if (waited >= max)
             {
-                return (waited.TotalSeconds, quiet >= QuietSteps);
+                return (waited.TotalSeconds, answered ? false : null);
             }
 
-            before = after;
+            (before, stepStarted) = (after, now);
         }
     }
 }

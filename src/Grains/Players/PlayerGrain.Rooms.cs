@@ -19,6 +19,8 @@ internal sealed partial class PlayerGrain
     /// <summary>When this player last created a room (kept by the activation, which lives while the player is connected).</summary>
     private DateTimeOffset? lastCreated;
 
+    private (string Id, IRoomGrain Grain)? lastRoom;
+
     /// <inheritdoc />
     public async Task<JoinOutcome> JoinRoomAsync(RoomRequest request)
     {
@@ -184,7 +186,19 @@ internal sealed partial class PlayerGrain
         return outcome;
     }
 
-    private IRoomGrain Room(string roomId) => GrainFactory.GetGrain<IRoomGrain>(roomId);
+    /// <summary>
+    /// The room's grain; the last one asked for is kept, since a pong reports to the player's room every few seconds
+    /// and Orleans reads the interface's attributes on every <c>GetGrain</c>.
+    /// </summary>
+    private IRoomGrain Room(string roomId)
+    {
+        if (lastRoom is not { } last || last.Id != roomId)
+        {
+            lastRoom = last = (roomId, GrainFactory.GetGrain<IRoomGrain>(roomId));
+        }
+
+        return last.Grain;
+    }
 
     /// <summary>
     /// One partition of the request's pool (its mode, the default one when it names none, and its properties), drawn
